@@ -1,0 +1,79 @@
+// The only module that mints IRIs for the dataset. Every other module asks it, so that
+// the IRI scheme of docs/data-model.md lives in one place and the base stays configurable.
+
+export const DEFAULT_BASE = 'https://w3id.org/iscm/';
+
+export type AgentRef =
+  | { kind: 'state'; id: string }
+  | { kind: 'organization'; id: string }
+  | { kind: 'agent'; id: string };
+
+export type SchemeId = 'mechanism-type' | 'role' | 'theme' | 'meeting-type';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** True when `s` can stand as one IRI path segment without escaping. */
+export function isSlug(s: string): boolean {
+  return SLUG.test(s);
+}
+
+/** A readable slug for a printed name (used only for unresolved agents, which have no id of their own). */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function sourceKey(sources: readonly string[]): string {
+  return sources.map((s) => s.toLowerCase()).join('-');
+}
+
+export function makeIris(base: string = DEFAULT_BASE) {
+  if (!/^https?:\/\/[^\s<>"{}|\\^`]+\/$/.test(base)) {
+    throw new Error(`base IRI must be an http(s) IRI ending in "/": ${base}`);
+  }
+  const id = `${base}id/`;
+  const process = (slug: string) => `${id}process/${slug}`;
+  const agent = (a: AgentRef) => `${id}${a.kind}/${a.id}`;
+  const listKey = (role: string, sources: readonly string[], part?: string) =>
+    `${role}/${sourceKey(sources)}${part ? `/${part}` : ''}`;
+  const listIri = (p: string, role: string, sources: readonly string[], part?: string) =>
+    `${process(p)}/list/${listKey(role, sources, part)}`;
+  const membership = (
+    p: string,
+    list: { role: string; sources: readonly string[]; part?: string },
+    a: AgentRef,
+    periodStart?: string,
+  ) =>
+    `${process(p)}/membership/${listKey(list.role, list.sources, list.part)}/${a.kind}/${a.id}${periodStart ? `/${periodStart}` : ''}`;
+
+  return {
+    base,
+    ontology: `${base}def/iscm`,
+    term: (local: string) => `${base}def/iscm#${local}`,
+    ontologyVersion: (version: string) => `${base}def/iscm/${version}`,
+    process,
+    pageVersion: (p: string, sourceId: string) => `${process(p)}/source/${sourceId.toLowerCase()}`,
+    objectives: (p: string, n: number) => `${process(p)}/objectives/${n}`,
+    statement: (p: string, n: number) => `${process(p)}/statement/${n}`,
+    participantList: listIri,
+    membership,
+    period: (membershipIri: string) => `${membershipIri}/period`,
+    periodEnd: (membershipIri: string, end: 'start' | 'end') => `${membershipIri}/period/${end}`,
+    themeStatement: (p: string, sources: readonly string[], group: number, concept: string) =>
+      `${process(p)}/theme/${sourceKey(sources)}/${group}/${concept}`,
+    meeting: (p: string, meetingId: string) => `${process(p)}/meeting/${meetingId}`,
+    document: (p: string, documentId: string) => `${process(p)}/document/${documentId}`,
+    agent,
+    state: (alpha3: string) => agent({ kind: 'state', id: alpha3 }),
+    organization: (slug: string) => agent({ kind: 'organization', id: slug }),
+    place: (slug: string) => `${id}place/${slug}`,
+    concept: (scheme: SchemeId, slug: string) => `${id}${scheme}/${slug}`,
+    scheme: (scheme: SchemeId) => `${id}scheme/${scheme}`,
+  };
+}
+
+export type Iris = ReturnType<typeof makeIris>;

@@ -1,0 +1,130 @@
+// YAML parsing that keeps source positions. Parsing is strict on purpose: duplicate keys,
+// aliases beyond a small budget and merge keys are refused, since a maintainer's typo must
+// never silently change the data.
+
+import { CST, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, type Node } from 'yaml';
+import { error, type Diagnostic, type Location } from '../diagnostics.ts';
+import { lineColumn } from './text.ts';
+
+export const MAX_DEPTH = 32;
+
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  value: unknown;
+}
+
+const YAML_CODES: Record<string, string> = {
+  DUPLICATE_KEY: 'duplicate-key',
+  TAB_AS_INDENT: 'yaml-syntax',
+  MISSING_CHAR: 'yaml-syntax',
+  BAD_INDENT: 'yaml-syntax',
+  MULTIPLE_DOCS: 'multiple-documents',
+};
+
+export function parseYaml(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  // The composer recurses once per level and may crash the process on a deep enough file;
+  // the CST parser does not, so depth is checked on the CST before composing.
+  const deep = deepOffset(text);
+  if (deep !== undefined) {
+    const { line, column } = lineColumn(text, deep);
+    return { diagnostics: [error('too-deep', `nesting deeper than ${MAX_DEPTH} levels`, { file, line, column })] };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, merge: false, prettyErrors: false, version: '1.2' });
+  const at = (offset: number): Location => {
+    const { line, col } = lines.linePos(offset);
+    return { file, line, column: col };
+  };
+  const diagnostics: Diagnostic[] = doc.errors.map((e) =>
+    error(YAML_CODES[e.code] ?? 'yaml-syntax', e.message.split('\n')[0], at(e.pos[0])),
+  );
+  if (diagnostics.length) return { diagnostics };
+
+  const structural = checkStructure(doc.contents, at);
+  if (structural.length) return { diagnostics: structural };
+  // Aliases were refused above, so toJS cannot expand a "billion laughs".
+  return { source: { file, doc, lines, value: doc.toJS({ maxAliasCount: 0 }) }, diagnostics: [] };
+}
+
+/** Offset of the first node deeper than MAX_DEPTH, counted as checkStructure counts, on the CST. */
+function deepOffset(text: string): number | undefined {
+  const walk = (t: CST.Token | null | undefined, depth: number): number | undefined => {
+    if (!t || !(t.type === 'alias' || CST.isCollection(t) || CST.isScalar(t))) return undefined;
+    if (depth > MAX_DEPTH) return t.offset;
+    if (!CST.isCollection(t)) return undefined;
+    for (const item of t.items) {
+      const found = walk(item.value, depth + 1) ?? (CST.isCollection(item.key) ? walk(item.key, depth + 1) : undefined);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  for (const token of new Parser().parse(text)) {
+    const found = token.type === 'document' ? walk(token.value, 0) : undefined;
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Walks the tree once: depth, aliases, merge keys and prototype-polluting keys. */
+function checkStructure(root: unknown, at: (offset: number) => Location): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (node: unknown, depth: number): void => {
+    if (out.length) return;
+    const n = node as Node | null;
+    const offset = n?.range?.[0] ?? 0;
+    if (depth > MAX_DEPTH) {
+      out.push(error('too-deep', `nesting deeper than ${MAX_DEPTH} levels`, at(offset)));
+      return;
+    }
+    if (isAlias(n)) {
+      out.push(error('alias-not-allowed', 'YAML aliases (*name) are not allowed in sources', at(offset)));
+      return;
+    }
+    if (isMap(n)) {
+      for (const pair of n.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        const keyOffset = (pair.key as Node | null)?.range?.[0] ?? offset;
+        if (key === '<<') out.push(error('merge-key', 'merge keys (<<) are not allowed in sources', at(keyOffset)));
+        else if (key === '__proto__' || key === 'constructor' || key === 'prototype')
+          out.push(error('forbidden-key', `the key "${String(key)}" is not allowed`, at(keyOffset)));
+        else if (!isScalar(pair.key)) out.push(error('complex-key', 'keys must be plain scalars', at(keyOffset)));
+        walk(pair.value, depth + 1);
+      }
+    } else if (isSeq(n)) {
+      for (const item of n.items) walk(item, depth + 1);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+
+/** The location of the node at `path`, or of the nearest ancestor that exists. */
+export function locate(source: YamlSource, path: readonly (string | number)[], key = false): Location {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = findNode(source.doc.contents, path.slice(0, depth), key && depth === path.length);
+    if (node?.range) {
+      const pos = source.lines.linePos(node.range[0]);
+      return { file: source.file, line: pos.line, column: pos.col };
+    }
+  }
+  return { file: source.file, line: 1, column: 1 };
+}
+
+function findNode(root: unknown, path: readonly (string | number)[], wantKey: boolean): Node | null {
+  let node = root as Node | null;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return null;
+      if (wantKey && i === path.length - 1) return pair.key as Node;
+      node = pair.value as Node | null;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = (node.items[seg] as Node | undefined) ?? null;
+    } else return null;
+  }
+  return node;
+}
