@@ -152,7 +152,7 @@ function mechanism(g: Graph, m: number, w: World): void {
   const years = [String(1990 + (m % 30)), String(1991 + (m % 30))];
   g.add(mech, t('schema:foundingDate'), ...years.map((y) => typed(y, 'gYear')));
   years.forEach((y, i) => {
-    const st = id(`${p}/statement/founding-date/${y}`);
+    const st = id(`${p}/statement/${i + 1}`);
     g.types(st, 'rdf:Statement');
     g.add(st, t('rdf:subject'), mech);
     g.add(st, t('rdf:predicate'), t('schema:foundingDate'));
@@ -179,7 +179,7 @@ function mechanism(g: Graph, m: number, w: World): void {
 
   for (let k = 0; k < 5; k++) {
     const concept = `theme-${(m + k) % 20}`;
-    const ts = id(`${p}/theme/fr/${concept}`);
+    const ts = id(`${p}/theme/fr/1/${concept}`);
     g.types(ts, 'iscm:ThemeStatement');
     g.add(ts, t('iscm:theme'), id(`theme/${concept}`));
     g.add(ts, t('iscm:labelAsPrinted'), lang(`thème ${concept}`, 'fr'));

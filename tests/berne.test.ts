@@ -1,34 +1,20 @@
 // The Berne Initiative, the flagship record: every fact of IOM's French page, queried with
 // SPARQL over the built N-Triples in an embedded store (oxigraph).
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as oxigraph from 'oxigraph';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sparqlOver, type Sparql } from './helpers/sparql.ts';
 import { buildInto } from './helpers/built.ts';
 
-const PREFIXES = `
-PREFIX iscm: <https://w3id.org/iscm/def/iscm#>
-PREFIX id: <https://w3id.org/iscm/id/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <http://schema.org/>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-`;
 const BERNE = '<https://w3id.org/iscm/id/process/berne-initiative>';
 
-let store: oxigraph.Store;
-const select = (q: string) =>
-  (store.query(PREFIXES + q) as Map<string, oxigraph.Term>[]).map((row) => Object.fromEntries([...row].map(([k, v]) => [k, v.value])));
-const ask = (q: string) => store.query(PREFIXES + q) as boolean;
-const count = (q: string) => Number(select(q)[0].n);
+let select: Sparql['select'];
+let ask: Sparql['ask'];
+let count: Sparql['count'];
 
 beforeAll(async () => {
   const out = await buildInto();
-  store = new oxigraph.Store();
-  store.load(readFileSync(join(out, 'iscm.nt'), 'utf8'), { format: 'application/n-triples' });
+  ({ select, ask, count } = sparqlOver(join(out, 'iscm.nt')));
 });
 
 const membersWithRole = (role: string) =>
