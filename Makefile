@@ -1,8 +1,8 @@
 # iscm-lod: `make` builds output/ (installing dependencies first if needed), `make test` runs the tests.
 
-.PHONY: all build test typecheck schemas clean
+.PHONY: all build test typecheck schemas diff clean
 
-all: build
+all: schemas build
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -10,11 +10,34 @@ node_modules/.package-lock.json: package.json package-lock.json
 build: node_modules/.package-lock.json
 	npx tsx pipeline/cli/build.ts
 
+schemas: node_modules/.package-lock.json
+	npx tsx pipeline/cli/write-schemas.ts
+
 typecheck: node_modules/.package-lock.json
 	npx tsc --noEmit
 
-test: node_modules/.package-lock.json typecheck
+test: node_modules/.package-lock.json typecheck diff
 	npx vitest run
+
+# What the change to sources/ does to the data, in words (CONTRIBUTING.md); cheap, so CI prints it.
+diff: node_modules/.package-lock.json
+	scripts/diff-sources.sh
+
+# Asking the data (docs/serving.md): a SPARQL query over the dumps, a local linked-data server, a
+# static copy of its pages for any web host, and a load into a triple store.
+.PHONY: query serve export load
+
+query: node_modules/.package-lock.json
+	@npx tsx pipeline/cli/query.ts $(if $(FORMAT),--format $(FORMAT)) $(Q)
+
+serve: node_modules/.package-lock.json
+	npx tsx pipeline/cli/serve.ts $(if $(PORT),--port $(PORT))
+
+export: node_modules/.package-lock.json
+	npx tsx pipeline/cli/export.ts $(DIR)
+
+load: node_modules/.package-lock.json
+	npx tsx pipeline/cli/load.ts $(ENDPOINT)
 
 clean:
 	rm -rf node_modules .cache

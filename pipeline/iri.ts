@@ -63,6 +63,7 @@ export function makeIris(base: string = DEFAULT_BASE) {
     membership,
     period: (membershipIri: string) => `${membershipIri}/period`,
     periodEnd: (membershipIri: string, end: 'start' | 'end') => `${membershipIri}/period/${end}`,
+    themeList: (p: string, sources: readonly string[], group: number) => `${process(p)}/theme/${sourceKey(sources)}/${group}`,
     themeStatement: (p: string, sources: readonly string[], group: number, concept: string) =>
       `${process(p)}/theme/${sourceKey(sources)}/${group}/${concept}`,
     meeting: (p: string, meetingId: string) => `${process(p)}/meeting/${meetingId}`,
@@ -73,6 +74,29 @@ export function makeIris(base: string = DEFAULT_BASE) {
     place: (slug: string) => `${id}place/${slug}`,
     concept: (scheme: SchemeId, slug: string) => `${id}${scheme}/${slug}`,
     scheme: (scheme: SchemeId) => `${id}scheme/${scheme}`,
+    /** A UN M49 area by its three-digit code ("002"), and the scheme of all of them. */
+    m49Area: (code: string) => `${id}m49/${code}`,
+    m49Scheme: `${id}scheme/m49`,
+    /** The named graph of one record in the N-Quads dump, so that a store can replace one record at a time. */
+    recordGraph: (key: string) => `${id}graph/${key}`,
+    // The dataset's description (output/dataset.ttl): DCAT, VoID and PROV resources.
+    catalog: `${id}catalog`,
+    dataset: `${id}dataset`,
+    datasetRights: `${id}dataset/rights`,
+    classPartition: (curie: string) => `${id}dataset/class/${curie}`,
+    propertyPartition: (curie: string) => `${id}dataset/property/${curie}`,
+    linkset: (target: string) => `${id}dataset/linkset/${target}`,
+    linkTarget: (target: string) => `${id}dataset/target/${target}`,
+    reusedDataset: (slug: string) => `${id}dataset/source/${slug}`,
+    distribution: (path: string) => `${id}distribution/${path}`,
+    checksum: (of: string) => `${of}/sha256`,
+    sparqlService: `${id}service/sparql`,
+    publisher: (slug: string) => `${id}publisher/${slug}`,
+    build: (version: string) => `${id}build/${version}`,
+    buildInput: (version: string, path: string) => `${id}build/${version}/input/${path}`,
+    pipeline: (version: string) => `${id}pipeline/${version}`,
+    /** The named graph a triple store keeps one release in, so that loading the next one replaces it. */
+    releaseGraph: (version: string) => `${base}graph/${version}`,
   };
 }
 

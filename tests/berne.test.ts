@@ -85,6 +85,14 @@ describe('the Berne Initiative', () => {
     expect(ask(`ASK { ${BERNE} iscm:themeStatement ?s . ?s iscm:labelAsPrinted "la migration de main-d'œuvre"@fr }`)).toBe(true);
   });
 
+  it('prints its thematic areas as one complete list of 8 under "Axes thématiques"', () => {
+    const lists = select(`SELECT ?l ?listed ?complete ?heading WHERE {
+      ${BERNE} iscm:themeList ?l . ?l a iscm:ThemeList, iscm:PrintedList; iscm:listOf ${BERNE};
+        iscm:listedCount ?listed; iscm:isComplete ?complete; iscm:headingAsPrinted ?heading FILTER(lang(?heading) = "fr") }`);
+    expect(lists).toEqual([{ l: expect.any(String), listed: '8', complete: 'true', heading: 'Axes thématiques' }]);
+    expect(count(`SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ${BERNE} iscm:themeStatement ?s . ?s iscm:inList <${lists[0].l}> }`)).toBe(8);
+  });
+
   it('held 7 meetings, two of them printed on one line', () => {
     const rows = select(`SELECT ?start ?end ?name ?where WHERE {
       ?e iscm:convenedBy ${BERNE}; a iscm:Meeting, schema:Event; schema:startDate ?start; schema:endDate ?end; schema:name ?name; schema:location ?where }

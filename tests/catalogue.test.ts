@@ -2,12 +2,14 @@
 // pipeline: every printed list is published with the same declared count, the same number of
 // names and the same completeness, so a query can always tell a partial list from a complete one.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sparqlOver, type Sparql } from './helpers/sparql.ts';
 import { buildInto, ROOT } from './helpers/built.ts';
+import { makeIris } from '../pipeline/iri.ts';
+import type { MechanismRecord } from '../pipeline/validate/types.ts';
 
 const SHEET = join(ROOT, '..', 'shared', 'facts', 'iscm-facts.yaml');
 const LISTS = {
@@ -27,6 +29,11 @@ interface SheetList {
 }
 
 let select: Sparql['select'];
+
+/** The mechanism records as the sources hold them, read without the pipeline. */
+const records = readdirSync(join(ROOT, 'sources', 'mechanisms'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => parse(readFileSync(join(ROOT, 'sources', 'mechanisms', f), 'utf8')) as MechanismRecord);
 
 beforeAll(async () => {
   const out = await buildInto();
@@ -67,6 +74,44 @@ describe.runIf(existsSync(SHEET))('the catalogue against the fact sheet', () => 
       OPTIONAL { ?l iscm:declaredCount ?declared } }`);
     const actual = rows.map((r) => `${r.role} ${r.declared ?? '-'}/${r.listed} ${r.complete}`).sort();
     expect(actual).toEqual(expectedLists(item));
+  });
+});
+
+describe('theme lists', () => {
+  const iris = makeIris();
+
+  it('publishes every theme group of the sources as a theme list, complete exactly where the sources say so', () => {
+    const expected = records.flatMap((r) =>
+      (r.themes ?? []).map((g, i) => `${iris.themeList(r.id, g.source, i + 1)} ${g.items.length} ${g.complete === true}`),
+    );
+    expect(expected.some((e) => e.endsWith(' true'))).toBe(true);
+    const rows = select(`SELECT ?l ?listed ?complete WHERE { ?m iscm:themeList ?l . ?l a iscm:ThemeList; iscm:listOf ?m;
+      iscm:listedCount ?listed; iscm:isComplete ?complete }`);
+    expect(rows.map((r) => `${r.l} ${r.listed} ${r.complete}`).sort()).toEqual(expected.sort());
+  });
+
+  it("publishes the Bali Process's cut-off group of themes as partial", () => {
+    const rows = select(`SELECT ?listed ?complete WHERE { id:process/bali-process iscm:themeList ?l .
+      ?l iscm:headingAsPrinted "The eight areas of cooperation are"@en; iscm:listedCount ?listed; iscm:isComplete ?complete }`);
+    expect(rows).toEqual([{ listed: '5', complete: 'false' }]);
+  });
+});
+
+describe('notes on facts', () => {
+  it('publishes the note of every founding or dissolution year on its statement, even when the year is the only one', () => {
+    const noted = records.flatMap((r) =>
+      (['established', 'concluded'] as const).flatMap((key) =>
+        (r[key] ?? []).filter((e) => e.note !== undefined).map((e) => ({ id: r.id, key, year: e.year, note: e.note!, single: r[key]!.length === 1 })),
+      ),
+    );
+    expect(noted.some((n) => n.single)).toBe(true);
+    const rows = select(`SELECT ?m ?p ?year ?note WHERE { ?st a rdf:Statement; rdf:subject ?m; rdf:predicate ?p; rdf:object ?year;
+      skos:note ?note; dct:source ?src FILTER(lang(?note) = "en") }`);
+    const predicate = { established: 'http://schema.org/foundingDate', concluded: 'http://schema.org/dissolutionDate' };
+    const key = (m: string, p: string, year: string | number, note: string) => `${m} ${p} ${year} ${note}`;
+    expect(rows.map((r) => key(r.m, r.p, r.year, r.note)).sort()).toEqual(
+      noted.map((n) => key(`https://w3id.org/iscm/id/process/${n.id}`, predicate[n.key], n.year, n.note)).sort(),
+    );
   });
 });
 

@@ -6,7 +6,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_DEPTH } from '../pipeline/load/yaml.ts';
+import { MAX_DEPTH, MAX_YAML_TOKENS } from '../pipeline/load/yaml.ts';
 import { makeProject, removeProjects, runStages, type StagesResult } from './helpers/project.ts';
 
 const INVALID = new URL('./fixtures/invalid/', import.meta.url);
@@ -100,7 +100,8 @@ describe('faults generated as bytes', () => {
   });
 
   it('very deep nesting, flow or block, is too-deep and never crashes the parser', () => {
-    const flow = `${valid}note: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    // Deep, but within the token budget (two tokens a level), so that depth is what is reported.
+    const flow = `${valid}note: ${'['.repeat(MAX_YAML_TOKENS / 4)}${']'.repeat(MAX_YAML_TOKENS / 4)}\n`;
     expectReported(runAlone('generated.yaml', flow), file, {
       code: 'too-deep',
       line: flow.split('\n').length - 1,

@@ -28,7 +28,9 @@ export interface LoadedProject {
   vocabularies: YamlSource[];
   countries: Table;
   corrections: Table;
-  ontology: { iscm: string; shapes: string; context: string };
+  /** sources/release.yaml: the version, dates, publisher and licences of the release. */
+  release?: YamlSource;
+  ontology: { iscm: string; shapes: string; shapesMetadata: string; context: string };
   /** Every file read, for provenance: path relative to the project root, hash and size. */
   files: SourceFileInfo[];
 }
@@ -55,14 +57,14 @@ export function load(root: string): { project?: LoadedProject; diagnostics: Diag
     return decoded.text;
   };
 
-  const yamlFiles = (dir: string): YamlSource[] =>
-    listFiles(join(root, dir), /\.ya?ml$/).flatMap((path) => {
-      const text = readText(path);
-      if (text === undefined) return [];
-      const parsed = parseYaml(relative(root, path).split(sep).join('/'), text);
-      diagnostics.push(...parsed.diagnostics);
-      return parsed.source ? [parsed.source] : [];
-    });
+  const yamlFile = (path: string): YamlSource | undefined => {
+    const text = readText(path);
+    if (text === undefined) return undefined;
+    const parsed = parseYaml(relative(root, path).split(sep).join('/'), text);
+    diagnostics.push(...parsed.diagnostics);
+    return parsed.source;
+  };
+  const yamlFiles = (dir: string): YamlSource[] => listFiles(join(root, dir), /\.ya?ml$/).flatMap((path) => yamlFile(path) ?? []);
 
   const table = (path: string, parse: (t: string) => Row[]): Table => ({
     file: path,
@@ -77,9 +79,11 @@ export function load(root: string): { project?: LoadedProject; diagnostics: Diag
     vocabularies: yamlFiles('sources/vocabularies'),
     countries: table('sources/reference/countries.csv', parseCsv),
     corrections: table('sources/reference/country-corrections.tsv', parseTsv),
+    release: yamlFile(join(root, 'sources/release.yaml')),
     ontology: {
       iscm: readText(join(root, 'ontology/iscm.ttl')) ?? '',
       shapes: readText(join(root, 'ontology/shapes.ttl')) ?? '',
+      shapesMetadata: readText(join(root, 'ontology/shapes-metadata.ttl')) ?? '',
       context: readText(join(root, 'ontology/context.jsonld')) ?? '',
     },
     files: [],

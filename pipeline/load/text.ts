@@ -1,6 +1,6 @@
 // Decoding of source bytes. A maintainer's file may hold anything, so bytes are checked
-// before any parser sees them: size, UTF-8 validity, NUL bytes; text is normalised to NFC
-// so that a name typed in NFD builds exactly like its NFC twin.
+// before any parser sees them: size, UTF-8 validity, NUL bytes and other control characters;
+// text is normalised to NFC so that a name typed in NFD builds exactly like its NFC twin.
 
 import { error, type Diagnostic } from '../diagnostics.ts';
 
@@ -19,16 +19,22 @@ export function decodeSource(file: string, bytes: Uint8Array): Decoded {
       }),
     };
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return { diagnostic: error('invalid-utf8', 'the file is not valid UTF-8', { file, ...positionOfBadUtf8(bytes) }) };
-  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) return { diagnostic: error('invalid-utf8', 'the file is not valid UTF-8', { file, ...bytePosition(bytes, bad) }) };
+  const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return { diagnostic: error('nul-byte', 'the file contains a NUL byte', { file, ...lineColumn(text, nul) }) };
+  // Controls other than tab and line ends are invisible in an editor and never part of a
+  // printed name; YAML 1.2 does not allow them either.
+  const control = CONTROL.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return { diagnostic: error('control-character', `the file contains the control character U+${code}`, { file, ...lineColumn(text, control.index) }) };
+  }
   return { text: text.normalize('NFC') };
 }
+
+const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -40,36 +46,44 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - start + 1 };
 }
 
-function positionOfBadUtf8(bytes: Uint8Array): { line: number; column: number } {
-  // Decode growing prefixes line by line: the first line that fails holds the bad byte.
-  let line = 1;
-  let lineStart = 0;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      try {
-        decoder.decode(bytes.subarray(lineStart, i));
-      } catch {
-        return { line, column: firstBadColumn(bytes.subarray(lineStart, i)) };
-      }
-      line++;
-      lineStart = i + 1;
+/**
+ * Offset of the first byte of the first ill-formed UTF-8 sequence (Unicode table 3-7: no
+ * overlong forms, no surrogates, nothing above U+10FFFF), or -1. One pass, so that a large
+ * hostile file costs no more than a valid one.
+ */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
     }
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= n; k++) {
+      const x = b[i + k];
+      if (x === undefined || x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
   }
-  return { line: 1, column: 1 };
+  return -1;
 }
 
-function firstBadColumn(lineBytes: Uint8Array): number {
-  // Feed one byte at a time: `good` ends the last complete character, so the bad sequence
-  // starts there, whether a later byte breaks it or the line ends inside it.
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let good = 0;
-  for (let i = 0; i < lineBytes.length; i++) {
-    try {
-      if (decoder.decode(lineBytes.subarray(i, i + 1), { stream: true })) good = i + 1;
-    } catch {
-      break;
-    }
-  }
-  return new TextDecoder().decode(lineBytes.subarray(0, good)).length + 1;
+/** Line and column (UTF-16 code units, like the YAML parser's) of a byte offset whose prefix is valid UTF-8. */
+function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  const lineStart = offset > 0 ? bytes.lastIndexOf(0x0a, offset - 1) + 1 : 0;
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < lineStart; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1 };
 }

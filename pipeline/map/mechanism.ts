@@ -1,7 +1,6 @@
 // Maps one mechanism record to RDF (docs/data-model.md). Pure: the same record and
 // reconciliation give the same quads. Every node has an IRI; superclass types are stated.
 
-import type { Diagnostic } from '../diagnostics.ts';
 import type { AgentRef, Iris } from '../iri.ts';
 import { locate, type YamlSource } from '../load/yaml.ts';
 import { kindsForRole, type Reconciled, type Target } from '../reconcile/index.ts';
@@ -15,9 +14,8 @@ export function mapMechanism(
   source: YamlSource,
   rec: Reconciled,
   iris: Iris,
-): { graph: RecordGraph; diagnostics: Diagnostic[] } {
+): RecordGraph {
   const g = new GraphBuilder(`process/${r.id}`);
-  const diagnostics: Diagnostic[] = [];
   const T = iris.term;
   const P = iris.process(r.id);
   const at = (path: (string | number)[]) => locate(source, path);
@@ -42,17 +40,19 @@ export function mapMechanism(
   });
 
   // A fact that page versions state differently: each value is asserted, and when there is
-  // more than one, a reified statement per value says which page versions give it.
+  // more than one, a reified statement per value says which page versions give it. A fact the
+  // record annotates gets its statement even when it has one value, so that the note has a subject.
   let statements = 0;
-  const fact = (predicate: string, object: Obj | undefined, sources: string[], many: boolean) => {
+  const fact = (predicate: string, object: Obj | undefined, sources: string[], many: boolean, note?: string) => {
     g.add(P, predicate, object);
-    if (!many || !object) return;
+    if (!object || (!many && note === undefined)) return;
     const st = iris.statement(r.id, ++statements);
     g.types(st, RDF('Statement'));
     g.add(st, RDF('subject'), iri(P));
     g.add(st, RDF('predicate'), iri(predicate));
     g.add(st, RDF('object'), object);
     g.add(st, DCT('source'), ...pv(sources));
+    g.add(st, SKOS('note'), text(note, 'en'));
   };
   const many = (xs: unknown[] | undefined) => (xs?.length ?? 0) > 1;
 
@@ -70,8 +70,8 @@ export function mapMechanism(
       fact(T('formallyAssociatedWith'), iri(agentIri(res.target)), f.source, m);
     });
   });
-  r.established?.forEach((e) => fact(SCHEMA('foundingDate'), typed(String(e.year), 'gYear'), e.source, many(r.established)));
-  r.concluded?.forEach((e) => fact(SCHEMA('dissolutionDate'), typed(String(e.year), 'gYear'), e.source, many(r.concluded)));
+  r.established?.forEach((e) => fact(SCHEMA('foundingDate'), typed(String(e.year), 'gYear'), e.source, many(r.established), e.note));
+  r.concluded?.forEach((e) => fact(SCHEMA('dissolutionDate'), typed(String(e.year), 'gYear'), e.source, many(r.concluded), e.note));
   r.status_notes?.forEach((n) => fact(T('statusNote'), text(n.text, n.lang), n.source, many(r.status_notes)));
   r.launched_by?.forEach((l) => {
     const res = rec.resolve(l.name, l.lang, ['state', 'organization']);
@@ -88,7 +88,20 @@ export function mapMechanism(
   r.outcomes?.forEach((o) => g.add(P, T('mainOutcome'), iri(iris.document(r.id, o.document))));
   r.related?.forEach((x) => g.add(P, T('pavedTheWayFor'), iri(iris.process(x.mechanism))));
 
-  r.themes?.forEach((group, i) =>
+  // Each theme group is a printed list like a participant list, so that a cut-off group is
+  // published as partial. A group whose completeness the record does not state is not complete:
+  // unknown completeness is not completeness.
+  r.themes?.forEach((group, i) => {
+    const L = g.at(iris.themeList(r.id, group.source, i + 1), at(['themes', i]));
+    g.types(L, T('ThemeList'), T('PrintedList'));
+    g.add(L, T('listOf'), iri(P));
+    g.add(L, T('isComplete'), typed(group.complete ?? false, 'boolean'));
+    g.add(L, T('listedCount'), typed(group.items.length, 'integer'));
+    g.add(L, T('headingAsPrinted'), text(group.heading_as_printed, group.lang), text(group.section_as_printed, group.lang));
+    g.add(L, SKOS('note'), text(group.note, 'en'));
+    g.add(L, DCT('source'), ...pv(group.source));
+    g.add(P, T('themeList'), iri(L));
+
     group.items.forEach((item, j) => {
       const concept = iri(iris.concept('theme', item.concept));
       const ts = g.at(iris.themeStatement(r.id, group.source, i + 1, item.concept), at(['themes', i, 'items', j]));
@@ -96,17 +109,18 @@ export function mapMechanism(
       g.add(ts, T('theme'), concept);
       g.add(ts, T('labelAsPrinted'), text(item.as_printed, group.lang));
       g.add(ts, T('headingAsPrinted'), text(group.heading_as_printed, group.lang));
+      g.add(ts, T('inList'), iri(L));
       g.add(ts, DCT('source'), ...pv(group.source));
       g.add(P, T('theme'), concept);
       g.add(P, T('themeStatement'), iri(ts));
-    }),
-  );
+    });
+  });
 
   const seen = new Set<string>();
   r.participants?.forEach((list, i) => {
     const L = g.at(iris.participantList(r.id, list.role, list.source, list.part), at(['participants', i]));
     const role = iri(iris.concept('role', list.role));
-    g.types(L, T('ParticipantList'));
+    g.types(L, T('ParticipantList'), T('PrintedList'));
     g.add(L, T('listOf'), iri(P));
     g.add(L, T('role'), role);
     g.add(L, T('listedCount'), typed(list.listed.length, 'integer'));
@@ -188,5 +202,5 @@ export function mapMechanism(
     g.add(D, DCT('source'), ...pv(d.source));
   });
 
-  return { graph: g.build(), diagnostics };
+  return g.build();
 }

@@ -38,6 +38,7 @@ export function mapAgents(rec: Reconciled, iris: Iris): RecordGraph {
     g.add(S, T('iso3166Alpha3'), plain(c.alpha3));
     g.add(S, T('iso3166Numeric'), plain(c.numeric || undefined));
     g.add(S, T('m49Code'), plain(c.m49 || undefined));
+    for (const a of c.areas) g.add(S, T('m49Area'), iri(iris.m49Area(a.code)));
     if (c.wikidata) g.add(S, SKOS('exactMatch'), iri(WIKIDATA(c.wikidata)));
     if (c.geonames) g.add(S, SKOS('exactMatch'), iri(GEONAMES(c.geonames)));
     g.add(S, SKOS('exactMatch'), iri(EU_COUNTRY(c.alpha3)));

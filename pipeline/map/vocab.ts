@@ -12,6 +12,10 @@ export const SCHEMA = ns('http://schema.org/');
 export const PROV = ns('http://www.w3.org/ns/prov#');
 export const FOAF = ns('http://xmlns.com/foaf/0.1/');
 export const TIME = ns('http://www.w3.org/2006/time#');
+export const RDFS = ns('http://www.w3.org/2000/01/rdf-schema#');
+export const DCAT = ns('http://www.w3.org/ns/dcat#');
+export const VOID = ns('http://rdfs.org/ns/void#');
+export const SPDX = ns('http://spdx.org/rdf/terms#');
 
 export const WIKIDATA = ns('http://www.wikidata.org/entity/');
 export const GEONAMES = (id: string) => `https://sws.geonames.org/${id}/`;

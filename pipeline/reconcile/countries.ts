@@ -12,7 +12,7 @@ export interface Country {
   geonames?: string;
   wikidata?: string;
   /** UN M49 areas, from the world down: [code, English name] pairs. */
-  areas: { code: string; name: string; level: 'region' | 'sub-region' | 'intermediate-region' }[];
+  areas: { code: string; name: string; level: 'world' | 'region' | 'sub-region' | 'intermediate-region' }[];
 }
 
 const pad3 = (s: string) => (s ? s.padStart(3, '0') : '');
@@ -30,6 +30,7 @@ export function readCountries(countries: Table, corrections: Table): Map<string,
     const c: Record<string, string> = { ...raw };
     for (const [field, value] of fixes.get(c['ISO3166-1-Alpha-3']) ?? []) c[field] = value;
     const areas: Country['areas'] = [];
+    if (c['Global Code']) areas.push({ code: pad3(c['Global Code']), name: c['Global Name'], level: 'world' });
     if (c['Region Code']) areas.push({ code: pad3(c['Region Code']), name: c['Region Name'], level: 'region' });
     if (c['Sub-region Code']) areas.push({ code: pad3(c['Sub-region Code']), name: c['Sub-region Name'], level: 'sub-region' });
     if (c['Intermediate Region Code'])

@@ -37,7 +37,15 @@ const CODES: Record<string, string> = {
 };
 
 export function checkSchema(name: SchemaName, source: YamlSource): Diagnostic[] {
-  const validate = validator(name);
+  return checkWith(validator(name), source);
+}
+
+/** The same check against a schema that is not one of SCHEMAS (the release file's, pipeline/validate/release.ts). */
+export function checkAgainst(schema: object, source: YamlSource): Diagnostic[] {
+  return checkWith(ajv.compile(schema), source);
+}
+
+function checkWith(validate: ValidateFunction, source: YamlSource): Diagnostic[] {
   if (validate(source.value)) return [];
   return relevant(validate.errors ?? [], source.value).map((e) => toDiagnostic(e, source));
 }
@@ -78,10 +86,11 @@ function toDiagnostic(e: ErrorObject, source: YamlSource): Diagnostic {
 /** Drops the errors of oneOf branches whose type does not match the value at that place. */
 function relevant(errors: ErrorObject[], value: unknown): ErrorObject[] {
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  const withBranchErrors = oneOfsWithBranchErrors(errors);
   return errors.filter((e) => {
     const branch = /\/oneOf\/(\d+)\//.exec(e.schemaPath);
-    if (!branch) return !(e.keyword === 'oneOf' && hasBranchErrors(errors, e));
-    const at = [...oneOfPaths].find((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`));
+    if (!branch) return !(e.keyword === 'oneOf' && withBranchErrors.has(`${e.schemaPath} ${e.instancePath}`));
+    const at = oneOfAncestor(e.instancePath, oneOfPaths);
     if (at === undefined) return true;
     const v = valueAt(value, at);
     const isObject = typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -90,14 +99,34 @@ function relevant(errors: ErrorObject[], value: unknown): ErrorObject[] {
   });
 }
 
-function hasBranchErrors(errors: ErrorObject[], oneOf: ErrorObject): boolean {
-  return errors.some(
-    (e) =>
-      e !== oneOf &&
-      e.schemaPath.startsWith(`${oneOf.schemaPath}/`) &&
-      e.keyword !== 'type' &&
-      (e.instancePath === oneOf.instancePath || e.instancePath.startsWith(`${oneOf.instancePath}/`)),
-  );
+/**
+ * `schemaPath instancePath` of every oneOf error that has errors of its own branches other than
+ * type errors. One pass over the errors with set lookups, so that a hostile file with many
+ * errors costs linear time.
+ */
+function oneOfsWithBranchErrors(errors: ErrorObject[]): Set<string> {
+  const oneOfs = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => `${e.schemaPath} ${e.instancePath}`));
+  const out = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'type') continue;
+    for (let i = e.schemaPath.lastIndexOf('/oneOf/'); i >= 0; i = e.schemaPath.lastIndexOf('/oneOf/', i - 1)) {
+      const schemaPath = e.schemaPath.slice(0, i + '/oneOf'.length);
+      for (let path = e.instancePath; ; path = path.slice(0, path.lastIndexOf('/'))) {
+        if (oneOfs.has(`${schemaPath} ${path}`)) out.add(`${schemaPath} ${path}`);
+        if (!path) break;
+      }
+      if (i === 0) break;
+    }
+  }
+  return out;
+}
+
+/** The instance path of the nearest oneOf at or above `path`. */
+function oneOfAncestor(path: string, oneOfPaths: Set<string>): string | undefined {
+  for (let p = path; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    if (oneOfPaths.has(p)) return p;
+    if (!p) return undefined;
+  }
 }
 
 function valueAt(root: unknown, pointer: string): unknown {

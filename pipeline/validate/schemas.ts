@@ -93,7 +93,7 @@ export const mechanismSchema = {
       established: list(obj({ year, source, note: text }, ['year', 'source'])),
       concluded: list(obj({ year, source, note: text }, ['year', 'source'])),
       status_notes: list(obj({ text, lang, source }, ['text', 'lang', 'source'])),
-      launched_by: list(obj({ name: text, lang, year, source }, ['name', 'lang', 'source'])),
+      launched_by: list(obj({ name: text, lang, source }, ['name', 'lang', 'source'])),
       objectives: list(obj({ text, lang, source }, ['text', 'lang', 'source'])),
       outcomes: list(obj({ document: slug, source }, ['document', 'source'])),
       related: list(

@@ -70,7 +70,7 @@ export interface MechanismRecord {
   established?: { year: number; source: SourceIds; note?: string }[];
   concluded?: { year: number; source: SourceIds; note?: string }[];
   status_notes?: { text: string; lang: Lang; source: SourceIds }[];
-  launched_by?: { name: string; lang: Lang; year?: number; source: SourceIds }[];
+  launched_by?: { name: string; lang: Lang; source: SourceIds }[];
   objectives?: { text: string; lang: Lang; source: SourceIds }[];
   outcomes?: { document: string; source: SourceIds }[];
   related?: { mechanism: string; relation: 'paved-the-way-for'; source: SourceIds }[];

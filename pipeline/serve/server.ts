@@ -1,0 +1,103 @@
+// The read-only HTTP service over one release, on node:http: it reads the request (the body only
+// for POST, up to a limit), asks the router for a reply and writes it. It listens on loopback
+// unless told otherwise; a public deployment belongs behind a reverse proxy.
+
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openRelease } from '../query/release.ts';
+import { loadAssets } from './assets.ts';
+import { failure, type Incoming, type Reply } from './reply.ts';
+import { route } from './router.ts';
+import { openSite, type Site } from './site.ts';
+
+/** A query or form larger than this is refused (413) before it is parsed. */
+export const MAX_BODY_BYTES = 1 << 20;
+
+/** Headers on every answer: the data is public, so any web page may query it. */
+const COMMON_HEADERS = { 'access-control-allow-origin': '*', 'x-content-type-options': 'nosniff' };
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      // Stop reading: the answer goes out with `connection: close`, which drops the rest.
+      req.off('data', onData);
+      req.pause();
+      reject(new BodyTooLarge());
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+async function answer(site: Site, assets: ReturnType<typeof loadAssets>, req: IncomingMessage): Promise<Reply> {
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  const incoming: Incoming = {
+    method: req.method ?? 'GET',
+    path: q < 0 ? raw : raw.slice(0, q),
+    params: new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)),
+    headers: req.headers as Record<string, string | undefined>,
+  };
+  if (incoming.method === 'POST') {
+    try {
+      incoming.body = await readBody(req);
+    } catch (e) {
+      if (e instanceof BodyTooLarge) return failure(413, 'too-large', `the request body is over ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
+      throw e;
+    }
+  }
+  return route(site, assets, incoming);
+}
+
+export function serve(site: Site, opts: { port: number; host: string }): Promise<RunningServer> {
+  const assets = loadAssets();
+  const server = createServer((req, res) => {
+    answer(site, assets, req)
+      .catch((e: unknown) => {
+        process.stderr.write(`internal error on ${req.method} ${req.url}: ${(e as Error).stack ?? e}\n`);
+        return failure(500, 'internal', 'the server failed to answer; this is a bug');
+      })
+      .then((reply) => {
+        if (res.headersSent) return;
+        const body = req.method === 'HEAD' ? undefined : reply.body;
+        const length = reply.body === undefined ? 0 : Buffer.byteLength(reply.body);
+        res.writeHead(reply.status, { ...COMMON_HEADERS, ...reply.headers, 'content-length': String(length) });
+        res.end(body);
+      });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      const { port } = server.address() as AddressInfo;
+      const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+      resolve({
+        url: `http://${host}:${port}`,
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+/** Opens the release in outDir and serves it; port 0 picks a free port. */
+export function startServer(opts: { root: string; outDir: string; base: string; port: number; host?: string }): Promise<RunningServer> {
+  const site = openSite(openRelease(opts), opts.root, true);
+  return serve(site, { port: opts.port, host: opts.host ?? '127.0.0.1' });
+}

@@ -1,0 +1,63 @@
+// What every page and handler needs to know about the release being served: its store, labels,
+// JSON-LD context, prefixes and researcher queries, and how a dataset IRI maps to a local path
+// (`{base}id/…` is served at `/id/…`, its document at `/doc/…`).
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type jsonld from 'jsonld';
+import type { Release } from '../query/release.ts';
+import { prefixes } from '../serialize/turtle.ts';
+import { cmp } from '../serialize/order.ts';
+import { collectLabels, type Labels } from './labels.ts';
+
+export interface ExampleQuery {
+  /** The file name without `.rq`. */
+  name: string;
+  /** The comment lines at the top of the file. */
+  question: string;
+  text: string;
+}
+
+export interface Site {
+  release: Release;
+  labels: Labels;
+  context: jsonld.ContextDefinition;
+  prefixes: Record<string, string>;
+  examples: ExampleQuery[];
+  /** False for the static export, whose host has no SPARQL endpoint to link to. */
+  endpoint: boolean;
+  /** `/id/…` for a dataset IRI, undefined for any other IRI. */
+  localPath(iri: string): string | undefined;
+  /** The dataset IRI that `/id/{path}` stands for. */
+  iriOf(path: string): string;
+}
+
+export function readExamples(dir: string): ExampleQuery[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.rq'))
+    .sort(cmp)
+    .map((f) => {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const question = text
+        .split('\n')
+        .filter((l) => l.startsWith('#'))
+        .map((l) => l.replace(/^#\s?/, ''))
+        .join(' ');
+      return { name: f.slice(0, -3), question, text };
+    });
+}
+
+export function openSite(release: Release, root: string, endpoint: boolean): Site {
+  const idBase = `${release.iris.base}id/`;
+  const jsonldDump = release.dumps.files.find((f) => f.name === 'iscm.jsonld')!;
+  return {
+    release,
+    labels: collectLabels(release, readFileSync(join(root, 'ontology', 'iscm.ttl'), 'utf8')),
+    context: (JSON.parse(jsonldDump.content.toString('utf8')) as { '@context': jsonld.ContextDefinition })['@context'],
+    prefixes: prefixes(release.iris),
+    examples: readExamples(join(root, 'ontology', 'queries')),
+    endpoint,
+    localPath: (iri) => (iri.startsWith(idBase) && iri.length > idBase.length ? `/id/${iri.slice(idBase.length)}` : undefined),
+    iriOf: (path) => `${idBase}${path}`,
+  };
+}
