@@ -69,7 +69,7 @@ export async function build(loaded: LoadedProject, iris: Iris, time: StageTimer 
 
   const ontology = time('ontology', () => ontologyTriples(loaded.ontology.iscm, iris));
   files.set('ontology/iscm.ttl', await toTurtle(ontology, iris));
-  files.set('ontology/iscm.rdf', toRdfXml(ontology));
+  files.set('ontology/iscm.rdf', toRdfXml(ontology, iris));
   files.set('ontology/iscm.jsonld', await toJsonLd(ontology, context));
   const downloads = ONTOLOGY_FILES.map((path) => relative(dirname(ONTOLOGY_PAGE), path));
   files.set(ONTOLOGY_PAGE, time('documentation', () => ontologyHtml({ ontology, data: triples, iris, downloads })));

@@ -106,7 +106,7 @@ describe('notes on facts', () => {
     );
     expect(noted.some((n) => n.single)).toBe(true);
     const rows = select(`SELECT ?m ?p ?year ?note WHERE { ?st a rdf:Statement; rdf:subject ?m; rdf:predicate ?p; rdf:object ?year;
-      skos:note ?note; dct:source ?src FILTER(lang(?note) = "en") }`);
+      skos:note ?note FILTER(lang(?note) = "en") FILTER EXISTS { ?st dct:source ?src } }`);
     const predicate = { established: 'http://schema.org/foundingDate', concluded: 'http://schema.org/dissolutionDate' };
     const key = (m: string, p: string, year: string | number, note: string) => `${m} ${p} ${year} ${note}`;
     expect(rows.map((r) => key(r.m, r.p, r.year, r.note)).sort()).toEqual(

@@ -127,6 +127,7 @@ describe('the semantic diff', () => {
     expect(second.changes[0].text).toContain('2 memberships');
     expect(second.changes[0].text).toContain('1 meeting,');
     expect(diff.resources.map((r) => r.iri)).toEqual([`${ID}process/second`]);
+    expect(renderDiff(diff, false)).toMatch(new RegExp(`^\\+ mechanism added: "Minimal Test Dialogue", with .* <${ID}process/second>$`, 'm'));
   });
 
   it('says it in words, grouped by resource, the same whatever the order of the triples', () => {

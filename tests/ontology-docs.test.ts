@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import n3 from 'n3';
 import * as oxigraph from 'oxigraph';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml, ontologyHtml } from '../pipeline/docs/ontology-html.ts';
+import { ontologyHtml } from '../pipeline/docs/ontology-html.ts';
+import { escapeHtml } from '../pipeline/serve/html/escape.ts';
 import { makeIris } from '../pipeline/iri.ts';
 import { toJsonLd } from '../pipeline/serialize/jsonld.ts';
 import { ontologyTriples } from '../pipeline/serialize/ontology.ts';
@@ -121,7 +122,7 @@ describe('output/ontology/iscm.{ttl,rdf,jsonld}', () => {
     const expected = triplesOf(source, 'text/turtle');
     const context = JSON.parse(readFileSync(join(PROJECT_ROOT, 'ontology', 'context.jsonld'), 'utf8'))['@context'];
     expect(triplesOf(await toTurtle(published, iris), 'text/turtle')).toEqual(expected);
-    expect(triplesOf(toRdfXml(published), 'application/rdf+xml')).toEqual(expected);
+    expect(triplesOf(toRdfXml(published, iris), 'application/rdf+xml')).toEqual(expected);
     expect(triplesOf(await toJsonLd(published, context), 'application/ld+json')).toEqual(expected);
   });
 

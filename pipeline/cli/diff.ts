@@ -17,9 +17,9 @@ output folder (its data, iscm.nt) or a dump: .nt, .ttl, .jsonld or .rdf.
 
 Changes are grouped by resource (a mechanism with its memberships, lists, meetings and documents; a
 state; an organisation; a concept), one line each:
-  + member added: Switzerland as member-state (membership/member-state/fr-seed/state/CHE)
-  ~ meeting/2004-03-25-addis-ababa: start date changed from 2004-03-25 to 2004-03-26
-  ~ label (en) changed from "Berne Initiative" to "The Berne Initiative"
+  ~ label (en) changed from "Minimal Test Dialogue" to "Minimal Test Forum"
+  ~ meeting/2004-12-16-berne: start date changed from 2004-12-16 to 2004-12-15
+  + member added: France as member-state (membership/member-state/main/state/FRA)
 
 Options:
   --json       the differences as one JSON object on stdout

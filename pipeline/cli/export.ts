@@ -1,10 +1,11 @@
-// `iscm export [DIR]`: writes the site that `iscm serve` answers with as static files, with an
+// `iscm export [FOLDER]`: writes the site that `iscm serve` answers with as static files, with an
 // nginx configuration that does the same 303s and content negotiation, so that the dataset can be
 // published on any static host. There is no SPARQL endpoint on a static host.
 
 import { resolve } from 'node:path';
 import { staticSite } from '../export/static-site.ts';
-import { acquireLock, publish } from '../publish/index.ts';
+import { writeFolder } from '../export/write.ts';
+import { acquireLock } from '../publish/index.ts';
 import { openRelease } from '../query/release.ts';
 import { openSite } from '../serve/site.ts';
 import { parseCommand } from './args.ts';
@@ -35,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
   const files = await staticSite(openSite(release, root, false));
   const unlock = acquireLock(folder);
   try {
-    publish(folder, files);
+    writeFolder(folder, files);
   } finally {
     unlock();
   }

@@ -1,25 +1,26 @@
 // How diagnostics reach a maintainer. On a terminal: the usual `file:line:col: error code: message`
-// line in colour, then a frame of the YAML with a caret under the column, as compilers show it.
-// Elsewhere: that line alone, plain, so that CI logs, greps and editors' problem matchers read it.
+// line, in colour unless NO_COLOR is set, then a frame of the YAML with a caret under the column,
+// as compilers show it. Elsewhere: that line alone, plain, for CI logs, greps and problem matchers.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import { ansi, wantsColor, type Env, type Stream } from './terminal.ts';
+import { palette, wantsColor, wantsLayout, type Env, type Palette, type Stream } from './terminal.ts';
 
 const CONTEXT_LINES = 2;
 
-export function formatPretty(d: Diagnostic, sourceText: string | undefined): string {
+export function formatPretty(d: Diagnostic, sourceText: string | undefined, ansi: Palette): string {
   const where = d.file ? ansi.bold(`${d.file}:${d.line ?? 1}:${d.column ?? 1}:`) + ' ' : '';
   const severity = d.severity === 'error' ? ansi.red(ansi.bold('error')) : ansi.yellow(ansi.bold('warning'));
   const head = `${where}${severity} ${ansi.bold(d.code)}: ${d.message}`;
   if (sourceText === undefined || d.line === undefined) return head;
-  return [head, ...codeFrame(sourceText, d.line, d.column ?? 1)].join('\n');
+  return [head, ...codeFrame(sourceText, d.line, d.column ?? 1, ansi)].join('\n');
 }
 
 /** The lines around `line`, numbered, with a caret under `column` (1-based, as diagnostics count). */
-export function codeFrame(text: string, line: number, column: number): string[] {
+export function codeFrame(text: string, line: number, column: number, ansi: Palette): string[] {
   const lines = text.split(/\r?\n/);
+  if (lines.at(-1) === '') lines.pop(); // the newline that ends the last line starts no line of its own
   if (line < 1 || line > lines.length) return [];
   const first = Math.max(1, line - CONTEXT_LINES);
   const last = Math.min(lines.length, line + CONTEXT_LINES);
@@ -44,7 +45,8 @@ export function diagnosticsJson(ds: Diagnostic[]) {
 
 /** Writes each diagnostic to `stream`, pretty when it is a terminal, reading the YAML it points into from `root`. */
 export function writeDiagnostics(ds: Diagnostic[], root: string, stream: Stream = process.stderr, env: Env = process.env): void {
-  const pretty = wantsColor(stream, env);
+  const pretty = wantsLayout(stream, env);
+  const colors = palette(wantsColor(stream, env));
   const texts = new Map<string, string | undefined>();
   const textOf = (file: string | undefined) => {
     if (!file) return undefined;
@@ -52,7 +54,7 @@ export function writeDiagnostics(ds: Diagnostic[], root: string, stream: Stream 
     return texts.get(file);
   };
   // On a terminal a blank line sets each framed diagnostic apart.
-  for (const d of ds) stream.write(pretty ? `${formatPretty(d, textOf(d.file))}\n\n` : `${formatDiagnostic(d)}\n`);
+  for (const d of ds) stream.write(pretty ? `${formatPretty(d, textOf(d.file), colors)}\n\n` : `${formatDiagnostic(d)}\n`);
 }
 
 // The frame shows the file as it stands now; a file that cannot be read just gets no frame.

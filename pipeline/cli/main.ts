@@ -14,6 +14,7 @@ const COMMANDS: Record<string, string> = {
   check: 'validate the sources and run every check, writing nothing',
   query: 'run a SPARQL query over the dataset',
   serve: 'serve the dataset and its pages over HTTP',
+  export: 'write the served site as static files, for any web host',
   load: 'load the dataset into a triple store',
   stats: 'count what a build holds: mechanisms, memberships, lists, names',
   diff: 'say in words what differs between two builds or releases',

@@ -42,29 +42,35 @@ export interface Stats {
 export function countBuild(g: Graph, names: Stats['names']): Stats {
   const ofType = new Map<string, string[]>();
   for (const [s, triples] of g.bySubject)
-    for (const t of triples)
-      if (t.predicate === RDF_TYPE) ofType.set(localName(t.object.value), [...(ofType.get(localName(t.object.value)) ?? []), s]);
+    for (const t of triples) {
+      if (t.predicate !== RDF_TYPE) continue;
+      const list = ofType.get(t.object.value);
+      if (list) list.push(s);
+      else ofType.set(t.object.value, [s]);
+    }
+  // The ontology's namespace follows the build's base IRI; the mechanisms' type says which it is.
+  const mechanismType = [...ofType.keys()].find((t) => localName(t) === 'ConsultationMechanism') ?? '';
+  const iscm = (local: string) => `${mechanismType.slice(0, mechanismType.length - 'ConsultationMechanism'.length)}${local}`;
   const all = (type: string) => ofType.get(type) ?? [];
   const one = (s: string, p: string) => g.values(s, p)[0]?.value;
 
   const byRole: Record<string, number> = {};
   const memberStates = new Set<string>();
-  for (const m of all('Membership')) {
+  for (const m of all(`${ORG}Membership`)) {
     const role = one(m, `${ORG}role`);
     const notation = (role && one(role, SKOS_NOTATION)) ?? 'unknown';
     byRole[notation] = (byRole[notation] ?? 0) + 1;
     const member = one(m, `${ORG}member`);
-    if (member && notation === 'member-state' && g.types(member).some((t) => localName(t) === 'State')) memberStates.add(member);
+    if (member && notation === 'member-state' && g.types(member).includes(iscm('State'))) memberStates.add(member);
   }
-  const lists = all('ParticipantList');
-  // iscm:isComplete is matched by local name, since the ontology's namespace follows the build's base IRI.
-  const complete = lists.filter((l) => g.bySubject.get(l)!.some((t) => localName(t.predicate) === 'isComplete' && t.object.value === 'true')).length;
+  const lists = all(iscm('ParticipantList'));
+  const complete = lists.filter((l) => one(l, iscm('isComplete')) === 'true').length;
   return {
-    mechanisms: all('ConsultationMechanism').length,
-    memberships: { total: all('Membership').length, byRole: Object.fromEntries(Object.entries(byRole).sort(([a], [b]) => (a < b ? -1 : 1))) },
+    mechanisms: all(mechanismType).length,
+    memberships: { total: all(`${ORG}Membership`).length, byRole: Object.fromEntries(Object.entries(byRole).sort(([a], [b]) => (a < b ? -1 : 1))) },
     lists: { total: lists.length, complete, partial: lists.length - complete },
-    meetings: all('Meeting').length,
-    documents: all('Document').length,
+    meetings: all(iscm('Meeting')).length,
+    documents: all(iscm('Document')).length,
     memberStates: memberStates.size,
     triples: g.size,
     names,

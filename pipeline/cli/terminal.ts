@@ -10,16 +10,23 @@ export interface Stream {
 
 const set = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v !== 'false';
 
-/** Colour and code frames: FORCE_COLOR and NO_COLOR (https://no-color.org) win, then a terminal that is not dumb. */
+const terminal = (stream: Stream, env: Env) => stream.isTTY === true && env.TERM !== 'dumb';
+
+/** Colour: FORCE_COLOR and NO_COLOR (https://no-color.org) win, then a terminal that is not dumb. */
 export function wantsColor(stream: Stream, env: Env): boolean {
   if (set(env.FORCE_COLOR)) return true;
   if (set(env.NO_COLOR)) return false;
-  return stream.isTTY === true && env.TERM !== 'dumb';
+  return terminal(stream, env);
+}
+
+/** Layout for people (code frames): on a terminal, even without colour, or where colour is forced. */
+export function wantsLayout(stream: Stream, env: Env): boolean {
+  return wantsColor(stream, env) || terminal(stream, env);
 }
 
 /** Redrawn progress lines: only on a terminal, and never in CI, whose logs keep every redraw. */
 export function wantsProgress(stream: Stream, env: Env): boolean {
-  return stream.isTTY === true && env.TERM !== 'dumb' && !set(env.CI);
+  return terminal(stream, env) && !set(env.CI);
 }
 
 const paint = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
@@ -29,6 +36,13 @@ export const ansi = {
   dim: paint(2, 22),
   red: paint(31, 39),
   yellow: paint(33, 39),
-  cyan: paint(36, 39),
   green: paint(32, 39),
 };
+
+export type Palette = typeof ansi;
+const same = (s: string) => s;
+export const noColor: Palette = { bold: same, dim: same, red: same, yellow: same, green: same };
+
+export function palette(color: boolean): Palette {
+  return color ? ansi : noColor;
+}

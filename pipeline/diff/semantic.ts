@@ -4,8 +4,8 @@
 // parent (a membership's period, a new mechanism's meetings) is counted with the parent, not listed.
 // Pure: two graphs in, data out; render.ts prints it.
 
-import { Graph, tripleKey, valueKey, type Triple, type Value } from './graph.ts';
-import { kindOf, labelIn, plural, propertyWords, showValue } from './words.ts';
+import { Graph, RDF_TYPE, tripleKey, valueKey, type Triple, type Value } from './graph.ts';
+import { kindOf, labelIn, localName, plural, propertyWords, showValue, words } from './words.ts';
 
 export type Status = 'added' | 'removed' | 'changed';
 
@@ -75,7 +75,9 @@ export function semanticDiff(before: Graph, after: Graph): SemanticDiff {
   const groups = new Map<string, Change[]>();
   const push = (c: Change) => {
     const key = top(c.subject);
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
   };
   // A part is named by its path under the resource (`meeting/2004-03-25-addis-ababa`), which says its kind.
   const where = (s: string) => (s === top(s) ? '' : `${s.slice(top(s).length + 1)}: `);
@@ -113,14 +115,16 @@ export function semanticDiff(before: Graph, after: Graph): SemanticDiff {
       return { change: status, subject: s, kind: k, member, role, text: `member ${status}: ${who}${role ? ` as ${role}` : ''} (${rel})` };
     }
     const name = labelIn(g, s);
-    const what = [name ? `"${name}"` : '', rel ? `(${rel})` : ''].filter(Boolean).join(' ') || `<${s}>`;
+    const what = name ? `"${name}"${rel ? ` (${rel})` : ''}` : rel || `<${s}>`;
     return { change: status, subject: s, kind: k, text: `${k} ${status}: ${what}${withParts.length ? `, with ${withParts.join(', ')}` : ''}` };
   }
 
   function valueChanges(s: string, removed: Triple[], added: Triple[]): Change[] {
     const out: Change[] = [];
     const k = kind(s);
-    const show = (v: Value) => showValue(v, label);
+    // A type reads as a kind of thing ("printed list"), not as an IRI.
+    const show = (v: Value, p: string) => (p === RDF_TYPE && !v.literal ? words(localName(v.value)) : showValue(v, label));
+    const base = (property: string, v: Value) => ({ subject: s, kind: k, property, ...(v.lang ? { lang: v.lang } : {}) });
     const predicates = [...new Set([...removed, ...added].map((t) => t.predicate))].sort(cmp);
     for (const p of predicates) {
       const olds = removed.filter((t) => t.predicate === p).map((t) => t.object);
@@ -139,14 +143,9 @@ export function semanticDiff(before: Graph, after: Graph): SemanticDiff {
       if (olds.length === 1 && news.length === 1 && !olds[0].lang && !news[0].lang) pairs.push([olds.pop()!, news.pop()!]);
       const lang = (v: Value) => (v.lang ? ` (${v.lang})` : '');
       for (const [o, n] of pairs)
-        out.push({
-          change: 'changed', subject: s, kind: k, property: p, ...(o.lang ? { lang: o.lang } : {}), from: o.value, to: n.value,
-          text: `${where(s)}${name}${lang(o)} changed from ${show(o)} to ${show(n)}`,
-        });
-      for (const o of olds.sort(byValue))
-        out.push({ change: 'removed', subject: s, kind: k, property: p, ...(o.lang ? { lang: o.lang } : {}), from: o.value, text: `${where(s)}${name}${lang(o)} removed: ${show(o)}` });
-      for (const n of news.sort(byValue))
-        out.push({ change: 'added', subject: s, kind: k, property: p, ...(n.lang ? { lang: n.lang } : {}), to: n.value, text: `${where(s)}${name}${lang(n)} added: ${show(n)}` });
+        out.push({ change: 'changed', ...base(p, o), from: o.value, to: n.value, text: `${where(s)}${name}${lang(o)} changed from ${show(o, p)} to ${show(n, p)}` });
+      for (const o of olds.sort(byValue)) out.push({ change: 'removed', ...base(p, o), from: o.value, text: `${where(s)}${name}${lang(o)} removed: ${show(o, p)}` });
+      for (const n of news.sort(byValue)) out.push({ change: 'added', ...base(p, n), to: n.value, text: `${where(s)}${name}${lang(n)} added: ${show(n, p)}` });
     }
     return out;
   }

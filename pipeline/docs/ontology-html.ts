@@ -5,9 +5,11 @@
 
 import type { Quad, Term } from 'n3';
 import type { Iris } from '../iri.ts';
-import { DCT, OWL, RDF, RDFS, SKOS } from '../map/vocab.ts';
+import { DCT, OWL, RDF, RDFS, SKOS, XSD } from '../map/vocab.ts';
 import { cmp } from '../serialize/order.ts';
 import { prefixes } from '../serialize/turtle.ts';
+import { escapeHtml } from '../serve/html/escape.ts';
+import { curie as prefixed } from '../serve/html/terms.ts';
 
 export interface OntologyDocInput {
   /** The ontology as published (serialize/ontology.ts). */
@@ -30,10 +32,6 @@ const KINDS: { type: string; name: Bilingual }[] = [
 const EXAMPLES = 3;
 const LONGEST_LITERAL = 160;
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 const both = (b: Bilingual) => `<span lang="fr">${escapeHtml(b.fr)}</span> · <span lang="en">${escapeHtml(b.en)}</span>`;
 
 export function ontologyHtml(input: OntologyDocInput): string {
@@ -48,18 +46,15 @@ export function ontologyHtml(input: OntologyDocInput): string {
       .map((t) => escapeHtml(t.value))
       .join(' / ') || '—';
 
-  const known = Object.entries(prefixes(iris)).sort((a, b) => b[1].length - a[1].length);
-  const curie = (iri: string) => {
-    const hit = known.find(([, n]) => iri.startsWith(n) && iri.length > n.length);
-    return hit ? `${hit[0]}:${iri.slice(hit[1].length)}` : `<${iri}>`;
-  };
+  const known = prefixes(iris);
+  const curie = (iri: string) => prefixed(iri, known);
   const link = (iri: string) =>
     `<a href="${escapeHtml(iri.startsWith(ns) ? `#${iri.slice(ns.length)}` : iri)}"><code>${escapeHtml(curie(iri))}</code></a>`;
   const show = (t: Term): string => {
     if (t.termType === 'NamedNode') return link(t.value);
     if (t.termType !== 'Literal') throw new Error(`no ${t.termType} may reach the documentation`);
     const value = t.value.length > LONGEST_LITERAL ? `${t.value.slice(0, LONGEST_LITERAL)}…` : t.value;
-    const tag = t.language ? `@${t.language}` : t.datatype.value === 'http://www.w3.org/2001/XMLSchema#string' ? '' : `^^${curie(t.datatype.value)}`;
+    const tag = t.language ? `@${t.language}` : t.datatype.value === XSD('string') ? '' : `^^${curie(t.datatype.value)}`;
     return `<code>${escapeHtml(JSON.stringify(value))}${escapeHtml(tag)}</code>`;
   };
   const list = (terms: Term[]) => (terms.length ? terms.map(show).join(', ') : '—');

@@ -37,38 +37,45 @@ export const NGINX_SERVER = `# iscm-lod static site: include this file inside th
 types {
     text/html                html;
     text/css                 css;
-    text/javascript          js;
     text/turtle              ttl;
     application/n-triples    nt;
+    application/n-quads      nq;
     application/ld+json      jsonld;
     application/rdf+xml      rdf;
+    application/gzip         gz;
+    application/json         json;
+    text/markdown            md;
 }
+default_type text/plain;
 charset utf-8;
-charset_types text/html text/css text/turtle;
+charset_types text/html text/css text/turtle text/markdown text/plain;
 absolute_redirect off;
 add_header Access-Control-Allow-Origin "*" always;
 
 # {base}id/{path} is served at /id/{path}: 303 See Other to the document about it.
 location ~ ^/id/(.+)$ {
+    if (!-f $document_root/doc/$1.en.html) {
+        return 404;
+    }
     return 303 /doc/$1;
 }
 
-# One variant asked for by name.
-location ~ ^/doc/.+\\.(ttl|nt|jsonld|rdf|fr\\.html|en\\.html)$ {
-    try_files $uri =404;
-}
-
-# The document: the variant the Accept and Accept-Language headers choose.
+# A variant asked for by name (/doc/state/CHE.ttl) is a file; otherwise the document's variant
+# that the Accept and Accept-Language headers choose.
 location ~ ^/doc/(.+)$ {
     add_header Vary "Accept, Accept-Language" always;
     add_header Access-Control-Allow-Origin "*" always;
-    try_files /doc/$1$iscm_suffix =404;
+    try_files $uri /doc/$1$iscm_suffix =404;
 }
 
 location = / {
     add_header Vary "Accept-Language" always;
     add_header Access-Control-Allow-Origin "*" always;
     try_files /index.$iscm_lang.html =404;
+}
+
+location = /download {
+    return 301 /download/;
 }
 
 location = /download/ {

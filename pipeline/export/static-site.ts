@@ -23,7 +23,7 @@ export function resourcePaths(site: Site): string[] {
   const paths = new Set<string>();
   for (const q of site.release.store.match(null, null, null, site.release.graph)) {
     const local = q.subject.termType === 'NamedNode' ? site.localPath(q.subject.value) : undefined;
-    if (local) paths.add(local.slice('/id/'.length));
+    if (local?.startsWith('/id/')) paths.add(local.slice('/id/'.length));
   }
   return [...paths].sort(cmp);
 }
@@ -39,7 +39,7 @@ export async function staticSite(site: Site): Promise<Map<string, string | Buffe
   for (const path of resourcePaths(site)) {
     const iri = site.iriOf(path);
     const d = describe(site.release, iri)!;
-    for (const v of VARIANTS) files.set(`doc/${path}${variantSuffix(v, 'en')}`, await renderVariant(site, iri, d, v, 'en', `/doc/${path}`));
+    for (const v of VARIANTS) files.set(`doc/${path}${variantSuffix(v, 'en')}`, renderVariant(site, iri, d, v, 'en', `/doc/${path}`));
   }
   files.set('nginx/iscm-http.conf', NGINX_HTTP);
   files.set('nginx/iscm-server.conf', NGINX_SERVER);

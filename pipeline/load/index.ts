@@ -2,11 +2,11 @@
 // every source as text with positions, so that later stages are pure functions of it.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { error, type Diagnostic } from '../diagnostics.ts';
-import { parseCsv, parseTsv, type Row } from './delimited.ts';
-import { decodeSource } from './text.ts';
+import { MAX_TABLE_CELLS, offsetBeyondCellBudget, parseCsv, parseTsv, type Row } from './delimited.ts';
+import { decodeSource, lineColumn, readSource } from './text.ts';
 import { parseYaml, type YamlSource } from './yaml.ts';
 
 export interface Table {
@@ -35,19 +35,70 @@ export interface LoadedProject {
   files: SourceFileInfo[];
 }
 
+/** A source file as read, before decoding: what the build hashes, caches and hands to a worker. */
+export interface RawSource {
+  file: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+/** Everything but the mechanism records, which the build parses one by one (pipeline/records). */
+export type LoadedReference = Omit<LoadedProject, 'mechanisms'>;
+
+export const MECHANISMS_DIR = 'sources/mechanisms';
+
 export function load(root: string): { project?: LoadedProject; diagnostics: Diagnostic[] } {
+  const read = readMechanisms(root);
+  const diagnostics = [...read.diagnostics];
+  const mechanisms = read.files.flatMap((raw) => {
+    const parsed = parseSource(raw);
+    diagnostics.push(...parsed.diagnostics);
+    return parsed.source ? [parsed.source] : [];
+  });
+  const reference = loadReference(root);
+  diagnostics.push(...reference.diagnostics);
+  const files = [...read.files.map(fileInfo), ...reference.reference.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { project: { ...reference.reference, mechanisms, files }, diagnostics };
+}
+
+/** The mechanism records as bytes, in code-point order of their file names. */
+export function readMechanisms(root: string): { files: RawSource[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const files = listFiles(join(root, MECHANISMS_DIR), /\.ya?ml$/i).flatMap((path) => {
+    const file = relative(root, path).split(sep).join('/');
+    const read = readSource(path, file);
+    if ('diagnostic' in read) {
+      diagnostics.push(read.diagnostic);
+      return [];
+    }
+    return [{ file, bytes: read.bytes, sha256: createHash('sha256').update(read.bytes).digest('hex') }];
+  });
+  return { files, diagnostics };
+}
+
+export function fileInfo(raw: RawSource): SourceFileInfo {
+  return { path: raw.file, sha256: raw.sha256, bytes: raw.bytes.length };
+}
+
+/** Decodes and parses one YAML source read by readMechanisms. Pure, so that a worker thread can run it. */
+export function parseSource(raw: RawSource): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  const decoded = decodeSource(raw.file, raw.bytes);
+  if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };
+  return parseYaml(raw.file, decoded.text);
+}
+
+/** Reads and parses every source but the mechanism records. */
+export function loadReference(root: string): { reference: LoadedReference; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const files: SourceFileInfo[] = [];
-
   const readText = (path: string): string | undefined => {
     const rel = relative(root, path).split(sep).join('/');
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      diagnostics.push(error('unreadable-file', (e as Error).message, { file: rel, line: 1, column: 1 }));
+    const read = readSource(path, rel);
+    if ('diagnostic' in read) {
+      diagnostics.push(read.diagnostic);
       return undefined;
     }
+    const bytes = read.bytes;
     files.push({ path: rel, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
     const decoded = decodeSource(rel, bytes);
     if ('diagnostic' in decoded) {
@@ -64,15 +115,17 @@ export function load(root: string): { project?: LoadedProject; diagnostics: Diag
     diagnostics.push(...parsed.diagnostics);
     return parsed.source;
   };
-  const yamlFiles = (dir: string): YamlSource[] => listFiles(join(root, dir), /\.ya?ml$/).flatMap((path) => yamlFile(path) ?? []);
+  const yamlFiles = (dir: string): YamlSource[] => listFiles(join(root, dir), /\.ya?ml$/i).flatMap((path) => yamlFile(path) ?? []);
 
-  const table = (path: string, parse: (t: string) => Row[]): Table => ({
-    file: path,
-    rows: parse(readText(join(root, path)) ?? ''),
-  });
+  const table = (path: string, parse: (t: string) => Row[]): Table => {
+    const text = readText(join(root, path)) ?? '';
+    const over = offsetBeyondCellBudget(text);
+    if (over === undefined) return { file: path, rows: parse(text) };
+    diagnostics.push(error('too-complex', `the table has more than ${MAX_TABLE_CELLS} cells`, { file: path, ...lineColumn(text, over) }));
+    return { file: path, rows: [] };
+  };
 
-  const project: LoadedProject = {
-    mechanisms: yamlFiles('sources/mechanisms'),
+  const reference: LoadedReference = {
     organizations: yamlFiles('sources/reference/organizations'),
     places: yamlFiles('sources/reference/places'),
     aliases: yamlFiles('sources/reference/aliases'),
@@ -88,8 +141,8 @@ export function load(root: string): { project?: LoadedProject; diagnostics: Diag
     },
     files: [],
   };
-  project.files = files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { project, diagnostics };
+  reference.files = files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { reference, diagnostics };
 }
 
 /** Files of a folder matching `pattern`, in code-point order so that builds never depend on the locale. */
@@ -101,7 +154,17 @@ function listFiles(dir: string, pattern: RegExp): string[] {
     return [];
   }
   return names
-    .filter((n) => pattern.test(n) && statSync(join(dir, n)).isFile())
+    .filter((n) => pattern.test(n) && !isFolder(join(dir, n)))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((n) => join(dir, n));
+}
+
+// Anything else that matches is read, so that a dangling link or a pipe gets a diagnostic
+// from readSource instead of being skipped or crashing the listing.
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

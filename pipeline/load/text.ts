@@ -1,24 +1,38 @@
-// Decoding of source bytes. A maintainer's file may hold anything, so bytes are checked
-// before any parser sees them: size, UTF-8 validity, NUL bytes and other control characters;
-// text is normalised to NFC so that a name typed in NFD builds exactly like its NFC twin.
+// Reading and decoding of source bytes. A maintainer's file may hold anything, so bytes are
+// checked before any parser sees them: what the path is, size, UTF-8 validity, NUL bytes and
+// other control characters; text is normalised to NFC so that a name typed in NFD builds
+// exactly like its NFC twin.
 
+import { readFileSync, statSync } from 'node:fs';
 import { error, type Diagnostic } from '../diagnostics.ts';
 
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 
 export type Decoded = { text: string } | { diagnostic: Diagnostic };
 
+/**
+ * The bytes of the source at `path` (`file` is how diagnostics name it). Only a regular file
+ * within the size limit is read: a symbolic link to /dev/zero, a pipe or a huge file must not
+ * hang the build or fill its memory.
+ */
+export function readSource(path: string, file: string): { bytes: Buffer } | { diagnostic: Diagnostic } {
+  const at = { file, line: 1, column: 1 };
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return { diagnostic: error('unreadable-file', 'this is not a regular file', at) };
+    if (stat.size > MAX_SOURCE_BYTES) return { diagnostic: tooLarge(stat.size, at) };
+    return { bytes: readFileSync(path) };
+  } catch (e) {
+    return { diagnostic: error('unreadable-file', (e as Error).message, at) };
+  }
+}
+
+const tooLarge = (bytes: number, at: { file: string; line: number; column: number }) =>
+  error('file-too-large', `the file has ${bytes} bytes; the limit is ${MAX_SOURCE_BYTES}`, at);
+
 export function decodeSource(file: string, bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { diagnostic: error('empty-file', 'the file is empty', { file, line: 1, column: 1 }) };
-  if (bytes.length > MAX_SOURCE_BYTES) {
-    return {
-      diagnostic: error('file-too-large', `the file has ${bytes.length} bytes; the limit is ${MAX_SOURCE_BYTES}`, {
-        file,
-        line: 1,
-        column: 1,
-      }),
-    };
-  }
+  if (bytes.length > MAX_SOURCE_BYTES) return { diagnostic: tooLarge(bytes.length, { file, line: 1, column: 1 }) };
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) return { diagnostic: error('invalid-utf8', 'the file is not valid UTF-8', { file, ...bytePosition(bytes, bad) }) };
   const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);

@@ -10,11 +10,12 @@ import { mapMechanism } from './mechanism.ts';
 import { mapAgents, mapVocabularies } from './reference.ts';
 
 export function map(rec: Reconciled, iris: Iris): { graphs: RecordGraph[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const graphs: RecordGraph[] = rec.project.mechanisms.map((m) => mapMechanism(m.record, m.source, rec, iris));
-  graphs.push(mapAgents(rec, iris), mapVocabularies(rec.project.vocabularies, iris));
+  const shared = mapShared(rec, iris);
+  return { graphs: [...rec.project.mechanisms.map((m) => mapMechanism(m.record, m.source, rec, iris)), ...shared.graphs], diagnostics: shared.diagnostics };
+}
+
+/** The graphs that are no record's own: the agents the records name, the vocabularies, the M49 areas. */
+export function mapShared(rec: Reconciled, iris: Iris): { graphs: RecordGraph[]; diagnostics: Diagnostic[] } {
   const m49 = mapM49(rec.countries, rec.project.countries, iris);
-  graphs.push(m49.graph);
-  diagnostics.push(...m49.diagnostics);
-  return { graphs, diagnostics: sortDiagnostics(diagnostics) };
+  return { graphs: [mapAgents(rec, iris), mapVocabularies(rec.project.vocabularies, iris), m49.graph], diagnostics: sortDiagnostics(m49.diagnostics) };
 }

@@ -3,20 +3,24 @@
 
 import type { Iris, SchemeId } from '../iri.ts';
 import { locate } from '../load/yaml.ts';
-import type { Reconciled } from '../reconcile/index.ts';
+import type { Reconciled, Target } from '../reconcile/index.ts';
 import type { Vocabulary } from '../validate/index.ts';
 import { GraphBuilder, iri, plain, text, type RecordGraph } from './graph.ts';
 import { EU_COUNTRY, FOAF, GEONAMES, ORG, SCHEMA, SKOS, WIKIDATA } from './vocab.ts';
 
 export function mapAgents(rec: Reconciled, iris: Iris): RecordGraph {
+  return mapAgentsOf(rec.occurrences.map((o) => o.resolution.target), rec, iris);
+}
+
+/** The agents and places among `targets` (what printed names resolved to), described from the reference data. */
+export function mapAgentsOf(targets: Iterable<Target>, rec: Omit<Reconciled, 'occurrences' | 'resolve'>, iris: Iris): RecordGraph {
   const g = new GraphBuilder('agents');
   const T = iris.term;
   const states = new Set<string>();
   const orgs = new Set<string>();
   const places = new Set<string>();
   const unresolved = new Set<string>();
-  for (const o of rec.occurrences) {
-    const t = o.resolution.target;
+  for (const t of targets) {
     if (t.kind === 'state') states.add(t.id);
     else if (t.kind === 'organization') orgs.add(t.id);
     else if (t.kind === 'place') places.add(t.id);

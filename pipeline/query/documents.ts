@@ -2,7 +2,6 @@
 // that points at it, in the dumps' canonical order and written by the dumps' own serialisers, so
 // that a resource's Turtle reads like the matching part of output/iscm.ttl.
 
-import type jsonld from 'jsonld';
 import { DataFactory, type Quad, type Term as N3Term } from 'n3';
 import * as oxigraph from 'oxigraph';
 import type { Iris } from '../iri.ts';
@@ -41,12 +40,7 @@ export function describe(release: ReleaseStore, iri: string): Description | unde
   return { about: canonicalTriples(asN3(about)), mentions: canonicalTriples(asN3(mentions)) };
 }
 
-export function serializeDescription(
-  d: Description,
-  format: GraphFormat,
-  iris: Iris,
-  context: jsonld.ContextDefinition,
-): Promise<string> | string {
+export function serializeDescription(d: Description, format: GraphFormat, iris: Iris, context: Record<string, unknown>): string {
   const triples = canonicalTriples([...d.about, ...d.mentions]);
   switch (format) {
     case 'turtle':
@@ -56,7 +50,7 @@ export function serializeDescription(
     case 'jsonld':
       return toJsonLd(triples, context);
     case 'rdfxml':
-      return toRdfXml(triples);
+      return toRdfXml(triples, iris);
   }
 }
 

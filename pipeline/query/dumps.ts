@@ -1,12 +1,14 @@
 // The built output/ as the query, serve, export and load commands see it. They read what `make`
 // published, never the sources, so that every answer they give is about the released files.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildError, error } from '../diagnostics.ts';
+import { cmp } from '../serialize/order.ts';
 
-/** A file offered for download, with the media type it is served as. */
+/** A file of output/, offered for download at /download/{name}. */
 export interface DumpFile {
+  /** The path inside output/, with "/" between folders. */
   name: string;
   mediaType: string;
   content: Buffer;
@@ -16,27 +18,43 @@ export interface Dumps {
   dir: string;
   /** Every triple of the release, as N-Triples. */
   ntriples: string;
-  /** The dataset description (DCAT/VoID), when the build wrote one. */
+  /** The dataset description (DCAT, VoID, PROV), when the build wrote one. */
   description?: string;
-  /** The dumps and the description, in the order a download page lists them. */
+  /** Every file of output/, by path: the dumps, their gzip copies, the description, the ontology, the reports. */
   files: DumpFile[];
 }
 
-const DUMPS: readonly (readonly [string, string])[] = [
-  ['iscm.ttl', 'text/turtle'],
-  ['iscm.nt', 'application/n-triples'],
-  ['iscm.jsonld', 'application/ld+json'],
-  ['iscm.rdf', 'application/rdf+xml'],
-];
-const DESCRIPTION = ['dataset.ttl', 'text/turtle'] as const;
+const REQUIRED = ['iscm.nt', 'iscm.ttl', 'iscm.jsonld', 'iscm.rdf'];
+const DESCRIPTION = 'dataset.ttl';
+
+const MEDIA_TYPES: Record<string, string> = {
+  ttl: 'text/turtle',
+  nt: 'application/n-triples',
+  nq: 'application/n-quads',
+  jsonld: 'application/ld+json',
+  rdf: 'application/rdf+xml',
+  gz: 'application/gzip',
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  json: 'application/json',
+};
+
+export function mediaTypeOf(name: string): string {
+  if (name.endsWith('SHA256SUMS')) return 'text/plain; charset=utf-8';
+  return MEDIA_TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir)
+    .sort(cmp)
+    .flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listFiles(join(dir, n), `${prefix}${n}/`) : [`${prefix}${n}`]));
+}
 
 export function readDumps(outDir: string): Dumps {
-  const missing = DUMPS.filter(([name]) => !existsSync(join(outDir, name)));
+  const missing = REQUIRED.filter((name) => !existsSync(join(outDir, name)));
   if (missing.length)
-    throw new BuildError(missing.map(([name]) => error('missing-dump', `${join(outDir, name)} does not exist; run \`make\` first`)));
-  const files = [...DUMPS, DESCRIPTION]
-    .filter(([name]) => existsSync(join(outDir, name)))
-    .map(([name, mediaType]) => ({ name, mediaType, content: readFileSync(join(outDir, name)) }));
+    throw new BuildError(missing.map((name) => error('missing-dump', `${join(outDir, name)} does not exist; run \`make\` first`)));
+  const files = listFiles(outDir).map((name) => ({ name, mediaType: mediaTypeOf(name), content: readFileSync(join(outDir, name)) }));
   const text = (name: string) => files.find((f) => f.name === name)?.content.toString('utf8');
-  return { dir: outDir, ntriples: text('iscm.nt')!, description: text(DESCRIPTION[0]), files };
+  return { dir: outDir, ntriples: text('iscm.nt')!, description: text(DESCRIPTION), files };
 }

@@ -5,8 +5,9 @@
 import { error, type Diagnostic, type Location } from '../diagnostics.ts';
 import { slugify, type AgentRef } from '../iri.ts';
 import { locate } from '../load/yaml.ts';
-import type { ValidProject } from '../validate/index.ts';
-import type { Lang, MechanismRecord, OrganizationRecord, PlaceRecord, Role } from '../validate/types.ts';
+import type { ValidProject, ValidReference } from '../validate/index.ts';
+import type { Item } from '../validate/index.ts';
+import type { Lang, MechanismRecord, OrganizationRecord, ParticipantEntryObject, PlaceRecord, Role } from '../validate/types.ts';
 import { countryNameIndex, readCountries, type Country } from './countries.ts';
 
 export type Kind = 'state' | 'organization' | 'place';
@@ -56,6 +57,26 @@ export function kindsForRole(role: Role): readonly Kind[] {
 }
 
 export function reconcile(project: ValidProject): { reconciled?: Reconciled; diagnostics: Diagnostic[] } {
+  const { resolver, diagnostics } = reconciler(project);
+  const occurrences: Occurrence[] = [];
+  for (const m of project.mechanisms) {
+    const r = reconcileMechanism(m, resolver);
+    occurrences.push(...r.occurrences);
+    diagnostics.push(...r.diagnostics);
+  }
+  if (diagnostics.length) return { diagnostics };
+  return { reconciled: reconciledFrom(project, resolver, occurrences), diagnostics };
+}
+
+/** The reference data's name indexes, built once and shared by every record. */
+export interface Resolver {
+  resolve(name: string, lang: Lang, kinds: readonly Kind[]): Resolution | undefined;
+  countries: Map<string, Country>;
+  organizations: Map<string, OrganizationRecord>;
+  places: Map<string, PlaceRecord>;
+}
+
+export function reconciler(project: ValidReference): { resolver: Resolver; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const countries = readCountries(project.countries, project.corrections);
   const stateNames = countryNameIndex(project.countries, project.corrections);
@@ -90,7 +111,6 @@ export function reconcile(project: ValidProject): { reconciled?: Reconciled; dia
     }
   }
 
-  const unresolved = new Map<string, { name: string; lang: Lang; reason: string }>();
   const resolve = (name: string, lang: Lang, kinds: readonly Kind[]): Resolution | undefined => {
     // A name listed as unresolved stays unresolved even if the reference data has it:
     // "St. Martin" is a CLDR name of the French side, but a page may mean either side.
@@ -98,7 +118,6 @@ export function reconcile(project: ValidProject): { reconciled?: Reconciled; dia
     if (listed && 'unresolved' in listed) {
       const id = slugify(name);
       if (kinds.includes('place')) return { target: { kind: 'unresolved-place', id }, method: 'unresolved', reason: listed.unresolved };
-      unresolved.set(id, { name, lang, reason: listed.unresolved });
       return { target: { kind: 'agent', id }, method: 'unresolved', reason: listed.unresolved };
     }
     const exact: Target[] = [];
@@ -112,37 +131,45 @@ export function reconcile(project: ValidProject): { reconciled?: Reconciled; dia
     return { target: { kind: listed.kind, id: listed.target }, method: 'alias', reason: listed.reason };
   };
 
+  return { resolver: { resolve, countries, organizations, places }, diagnostics };
+}
+
+/** Every printed name of one record, resolved; a name that does not resolve is a diagnostic. */
+export function reconcileMechanism(m: Item<MechanismRecord>, resolver: Resolver): { occurrences: Occurrence[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   const occurrences: Occurrence[] = [];
-  for (const m of project.mechanisms) {
-    for (const o of namesOf(m.record)) {
-      const at = locate(m.source, o.path);
-      const resolution = resolve(o.name, o.lang, o.kinds);
-      if (!resolution) {
-        diagnostics.push(
-          error(
-            'unresolved-name',
-            `"${o.name}" (${o.lang}) is not a known ${o.kinds.join(' or ')}; add a reviewed alias to sources/reference/aliases/, or list it there as unresolved with a reason`,
-            at,
-          ),
-        );
-        continue;
-      }
-      occurrences.push({ mechanism: m.record.id, name: o.name, lang: o.lang, context: o.context, resolution, ...at });
+  for (const o of namesOf(m.record)) {
+    const at = locate(m.source, o.path);
+    const resolution = resolver.resolve(o.name, o.lang, o.kinds);
+    if (!resolution) {
+      diagnostics.push(
+        error(
+          'unresolved-name',
+          `"${o.name}" (${o.lang}) is not a known ${o.kinds.join(' or ')}; add a reviewed alias to sources/reference/aliases/, or list it there as unresolved with a reason`,
+          at,
+        ),
+      );
+      continue;
     }
+    occurrences.push({ mechanism: m.record.id, name: o.name, lang: o.lang, context: o.context, resolution, ...at });
   }
-  if (diagnostics.length) return { diagnostics };
-  return {
-    reconciled: {
-      project,
-      resolve: (name, lang, kinds) => resolve(name, lang, kinds)!,
-      occurrences,
-      countries,
-      organizations,
-      places,
-      unresolved,
-    },
-    diagnostics,
-  };
+  diagnostics.push(...conflictingEntries(m, resolver.resolve));
+  return { occurrences, diagnostics };
+}
+
+/** The reconciliation of a project (or of part of its records) from the occurrences of its records. */
+export function reconciledFrom(project: ValidProject, resolver: Resolver, occurrences: Occurrence[]): Reconciled {
+  const { countries, organizations, places } = resolver;
+  return { project, resolve: (name, lang, kinds) => resolver.resolve(name, lang, kinds)!, occurrences, countries, organizations, places, unresolved: unresolvedAgents(occurrences) };
+}
+
+/** The agents that names listed as unresolved stand for, by id (the slug of the name). */
+export function unresolvedAgents(occurrences: readonly Occurrence[]): Map<string, { name: string; lang: Lang; reason: string }> {
+  const out = new Map<string, { name: string; lang: Lang; reason: string }>();
+  for (const o of occurrences)
+    if (o.resolution.method === 'unresolved' && o.resolution.target.kind === 'agent')
+      out.set(o.resolution.target.id, { name: o.name, lang: o.lang, reason: o.resolution.reason! });
+  return out;
 }
 
 interface NameUse {
@@ -171,5 +198,44 @@ export function namesOf(r: MechanismRecord): NameUse[] {
     ),
   );
   r.launched_by?.forEach((l, i) => out.push({ name: l.name, lang: l.lang, kinds: ANY, context: 'launched by', path: ['launched_by', i, 'name'] }));
+  return out;
+}
+
+/** What an entry adds to its membership besides its name and note, which a membership keeps every one of. */
+const MEMBERSHIP_FIELDS = ['end', 'status', 'role_as_printed', 'period_as_printed'] as const;
+
+/**
+ * Entries of one list that resolve to the same agent from the same start are one membership
+ * (the map stage keeps every printed name). A later entry that would add another end, status
+ * or printed role or period to it would be lost, so it is refused.
+ */
+function conflictingEntries(
+  m: Item<MechanismRecord>,
+  resolve: (name: string, lang: Lang, kinds: readonly Kind[]) => Resolution | undefined,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  m.record.participants?.forEach((list, i) => {
+    const first = new Map<string, { entry: ParticipantEntryObject; j: number }>();
+    list.listed.forEach((listed, j) => {
+      const entry: ParticipantEntryObject = typeof listed === 'string' ? { name: listed } : listed;
+      const target = resolve(entry.name, list.lang, ROLE_KINDS[list.role])?.target;
+      if (!target) return;
+      const key = `${target.kind}/${target.id}|${entry.start ?? ''}`;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, { entry, j });
+        return;
+      }
+      const field = MEMBERSHIP_FIELDS.find((f) => entry[f] !== undefined && entry[f] !== earlier.entry[f]);
+      if (field)
+        out.push(
+          error(
+            'conflicting-entries',
+            `"${entry.name}" is the same member as "${earlier.entry.name}" on line ${locate(m.source, ['participants', i, 'listed', earlier.j]).line}, from the same start, but gives another ${field}; one membership cannot hold both`,
+            locate(m.source, ['participants', i, 'listed', j, field]),
+          ),
+        );
+    });
+  });
   return out;
 }

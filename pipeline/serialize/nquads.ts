@@ -8,10 +8,15 @@ import { canonicalTriples, cmp, tripleLine } from './order.ts';
 
 export function toNQuads(graphs: readonly RecordGraph[], iris: Iris): string {
   let out = '';
-  for (const g of [...graphs].sort((a, b) => cmp(a.key, b.key))) {
-    const graph = `<${iris.recordGraph(g.key)}> .\n`;
-    // A triple line ends in " ."; the graph goes before that final dot.
-    for (const q of canonicalTriples(g.quads)) out += tripleLine(q).slice(0, -1) + graph;
-  }
+  for (const g of [...graphs].sort((a, b) => cmp(a.key, b.key))) out += graphNQuads(g.key, canonicalTriples(g.quads).map(tripleLine), iris);
+  return out;
+}
+
+/** One record's graph, from the N-Triples lines of its triples in canonical order. */
+export function graphNQuads(key: string, lines: readonly string[], iris: Iris): string {
+  const graph = `<${iris.recordGraph(key)}> .\n`;
+  let out = '';
+  // A triple line ends in " ."; the graph goes before that final dot.
+  for (const line of lines) out += line.slice(0, -1) + graph;
   return out;
 }

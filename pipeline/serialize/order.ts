@@ -14,11 +14,16 @@ export function tripleLine(q: Quad): string {
 
 /** Distinct triples, ordered by subject, then rdf:type first, then predicate and object. */
 export function canonicalTriples(quads: Iterable<Quad>): Quad[] {
+  return canonicalLines(quads).map((k) => k.q);
+}
+
+/** canonicalTriples with each triple's N-Triples line, for writers that need both. */
+export function canonicalLines(quads: Iterable<Quad>): { q: Quad; line: string }[] {
   const byLine = new Map<string, Quad>();
   for (const q of quads) byLine.set(tripleLine(q), q);
   const keyed = [...byLine].map(([line, q]) => ({ q, s: q.subject.value, p: q.predicate.value === RDF_TYPE ? '' : q.predicate.value, line }));
   keyed.sort((a, b) => cmp(a.s, b.s) || cmp(a.p, b.p) || cmp(a.line, b.line));
-  return keyed.map((k) => k.q);
+  return keyed;
 }
 
 /** Code-point comparison: independent of the locale, unlike localeCompare. */

@@ -4,8 +4,8 @@
 
 import type { Quad, Term } from 'n3';
 import type { Iris } from '../iri.ts';
-import { RDF, XSD } from '../map/vocab.ts';
-import { prefixes } from './turtle.ts';
+import { PREFIXES, RDF, XSD } from '../map/vocab.ts';
+import { groupBySubject, prefixes } from './turtle.ts';
 
 const XSD_STRING = XSD('string');
 const NCNAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -16,8 +16,9 @@ export class RdfXmlWriter {
   private readonly namespaces: [prefix: string, iri: string][];
   private readonly qnames = new Map<string, string>();
 
-  constructor(iris: Iris) {
-    const all = { rdf: RDF(''), ...prefixes(iris) };
+  /** Without `iris`, the dataset's own namespaces (iscm:, id:) are declared where they are used. */
+  constructor(iris?: Iris) {
+    const all = { rdf: RDF(''), ...(iris ? prefixes(iris) : PREFIXES) };
     // Longest namespace first, so that a predicate takes the most specific prefix.
     this.namespaces = Object.entries(all)
       .filter(([prefix]) => NCNAME.test(prefix) && !prefix.includes('.'))
@@ -89,8 +90,8 @@ function attribute(s: string): string {
   return checked(s).replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The whole RDF/XML dump of triples in canonical order. */
-export function toRdfXml(subjects: readonly (readonly Quad[])[], iris: Iris): string {
+/** The whole RDF/XML document of triples in canonical order. */
+export function toRdfXml(triples: readonly Quad[], iris?: Iris): string {
   const writer = new RdfXmlWriter(iris);
-  return writer.header() + subjects.map((s) => writer.description(s)).join('') + writer.footer();
+  return writer.header() + groupBySubject(triples).map((s) => writer.description(s)).join('') + writer.footer();
 }

@@ -3,9 +3,10 @@
 
 import type { Iris } from '../iri.ts';
 import type { Occurrence, Reconciled, Target } from '../reconcile/index.ts';
+import { jsonArrayDocument, SEPARATOR, type JsonArrayDocument } from './json-stream.ts';
 import { cmp } from './order.ts';
 
-interface Row {
+export interface Row {
   mechanism: string;
   name: string;
   lang: string;
@@ -24,8 +25,13 @@ function targetIri(t: Target, iris: Iris): string | null {
 }
 
 export function reconciliationRows(rec: Reconciled, iris: Iris): Row[] {
-  return rec.occurrences
-    .map((o: Occurrence) => ({
+  return occurrenceRows(rec.occurrences, iris);
+}
+
+/** The rows of names (of one record, or of all), in the report's order. */
+export function occurrenceRows(occurrences: readonly Occurrence[], iris: Iris): Row[] {
+  return occurrences
+    .map((o) => ({
       mechanism: o.mechanism,
       name: o.name,
       lang: o.lang,
@@ -39,17 +45,31 @@ export function reconciliationRows(rec: Reconciled, iris: Iris): Row[] {
     .sort((a, b) => cmp(a.mechanism, b.mechanism) || a.line - b.line || cmp(a.context, b.context));
 }
 
+export type MethodCounts = Record<'exact' | 'alias' | 'unresolved', number>;
+
+export function methodCounts(rows: readonly Row[]): MethodCounts {
+  const counts: MethodCounts = { exact: 0, alias: 0, unresolved: 0 };
+  for (const r of rows) counts[r.method as keyof MethodCounts]++;
+  return counts;
+}
+
 export function reconciliationJson(rows: Row[]): string {
-  const counts = { exact: 0, alias: 0, unresolved: 0 } as Record<string, number>;
-  for (const r of rows) counts[r.method]++;
-  return `${JSON.stringify({ counts, names: rows }, null, 2)}\n`;
+  const doc = reconciliationJsonDocument(methodCounts(rows));
+  return rows.length ? doc.head + rows.map(doc.item).join(SEPARATOR) + doc.tail : doc.empty;
+}
+
+/** reports/reconciliation.json around its rows, so that the rows can be written record by record. */
+export function reconciliationJsonDocument(counts: MethodCounts): JsonArrayDocument {
+  return jsonArrayDocument({ counts }, 'names');
 }
 
 export function reconciliationMarkdown(rows: Row[]): string {
-  const cell = (s: string | null) => (s ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const counts = { exact: 0, alias: 0, unresolved: 0 } as Record<string, number>;
-  for (const r of rows) counts[r.method]++;
-  const lines = [
+  return [reconciliationMarkdownHead(methodCounts(rows)), ...rows.map(markdownRow), ''].join('\n');
+}
+
+/** reports/reconciliation.md up to its first row; each row is one line, and the file ends with a newline. */
+export function reconciliationMarkdownHead(counts: MethodCounts): string {
+  return [
     '# Reconciliation report',
     '',
     'Each name as printed in `sources/mechanisms/`, what it resolved to and how: **exact** (a name of the',
@@ -60,11 +80,11 @@ export function reconciliationMarkdown(rows: Row[]): string {
     '',
     '| mechanism | name as printed | lang | context | method | resolved to | reason | line |',
     '|---|---|---|---|---|---|---|---|',
-    ...rows.map(
-      (r) =>
-        `| ${r.mechanism} | ${cell(r.name)} | ${r.lang} | ${r.context} | ${r.method} | ${r.target ? `<${r.target}>` : '—'} | ${cell(r.reason)} | ${r.line} |`,
-    ),
-    '',
-  ];
-  return lines.join('\n');
+  ].join('\n');
+}
+
+const cell = (s: string | null) => (s ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function markdownRow(r: Row): string {
+  return `| ${r.mechanism} | ${cell(r.name)} | ${r.lang} | ${r.context} | ${r.method} | ${r.target ? `<${r.target}>` : '—'} | ${cell(r.reason)} | ${r.line} |`;
 }

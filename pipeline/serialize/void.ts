@@ -8,6 +8,7 @@ import { GraphBuilder, iri, plain, text, typed } from '../map/graph.ts';
 import { DCT, EU_COUNTRY, EU_LANGUAGE, FOAF, RDF, SKOS, VOID, WIKIDATA } from '../map/vocab.ts';
 import type { Described } from './dataset.ts';
 import { cmp } from './order.ts';
+import { curie } from '../serve/html/terms.ts';
 import { prefixes } from './turtle.ts';
 
 interface Target {
@@ -121,10 +122,10 @@ function namespaceOf(term: string): string {
 
 /** `prefix-local` for a term of a known vocabulary: a readable, stable IRI segment for its partition. */
 function curieMaker(iris: Iris): (term: string) => string {
-  const known = Object.entries(prefixes(iris)).sort((a, b) => b[1].length - a[1].length);
+  const known = prefixes(iris);
   return (term) => {
-    const hit = known.find(([, ns]) => term.startsWith(ns));
-    if (!hit) throw new Error(`<${term}> is in no vocabulary of pipeline/map/vocab.ts`);
-    return `${hit[0]}-${term.slice(hit[1].length)}`;
+    const name = curie(term, known);
+    if (name.startsWith('<')) throw new Error(`${name} is in no vocabulary of pipeline/map/vocab.ts`);
+    return name.replace(':', '-');
   };
 }

@@ -29,7 +29,7 @@ export function variantSuffix(v: Variant, lang: Lang): string {
 }
 
 /** The body of one variant of a resource's document. */
-export async function renderVariant(site: Site, iri: string, d: Description, v: Variant, lang: Lang, docPath: string): Promise<string> {
+export function renderVariant(site: Site, iri: string, d: Description, v: Variant, lang: Lang, docPath: string): string {
   if (v.kind === 'html') return resourcePage(site, iri, d, v.lang ?? lang, docPath);
   return serializeDescription(d, v.format, site.release.iris, site.context);
 }
@@ -48,21 +48,23 @@ export function identifier(site: Site, req: Incoming, path: string): Reply {
 export async function document(site: Site, req: Incoming, requested: string): Promise<Reply> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
   const lang = chooseLanguage(req.headers['accept-language'], LANGUAGES);
+  // A variant by name, unless the name is a resource's own (`id:distribution/iscm.ttl`).
   const ext = EXTENSION.exec(requested);
-  const path = ext ? requested.slice(0, -ext[0].length) : requested;
-  const iri = site.iriOf(path);
+  if (ext) {
+    const path = requested.slice(0, -ext[0].length);
+    const iri = site.iriOf(path);
+    const d = describe(site.release, iri);
+    const v = BY_EXTENSION[ext[1]];
+    if (d) return ok(variantMediaType(v), renderVariant(site, iri, d, v, lang, `/doc/${path}`), v.kind === 'html' && !v.lang ? { vary: 'Accept-Language' } : {});
+  }
+  const iri = site.iriOf(requested);
   const d = describe(site.release, iri);
   if (!d) return failure(404, 'not-found', `${iri} is not in the data`);
-  const docPath = `/doc/${path}`;
-
-  if (ext) {
-    const v = BY_EXTENSION[ext[1]];
-    return ok(variantMediaType(v), await renderVariant(site, iri, d, v, lang, docPath), v.kind === 'html' && !v.lang ? { vary: 'Accept-Language' } : {});
-  }
+  const docPath = `/doc/${requested}`;
   const chosen = chooseMediaType(req.headers.accept, OFFERS);
   if (!chosen) return failure(406, 'not-acceptable', `this document is available as ${OFFERS.join(', ')}`);
   const v: Variant = chosen === HTML ? { kind: 'html' } : { kind: 'rdf', format: BY_MEDIA_TYPE[chosen] };
   const headers = { vary: 'Accept, Accept-Language', 'content-location': `${docPath}${variantSuffix(v, lang)}` };
-  const body = await renderVariant(site, iri, d, v, lang, docPath);
+  const body = renderVariant(site, iri, d, v, lang, docPath);
   return v.kind === 'html' ? html(body, headers) : ok(variantMediaType(v), body, headers);
 }

@@ -4,11 +4,13 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type jsonld from 'jsonld';
 import type { Release } from '../query/release.ts';
 import { prefixes } from '../serialize/turtle.ts';
 import { cmp } from '../serialize/order.ts';
 import { collectLabels, type Labels } from './labels.ts';
+
+/** The ontology's documentation in output/, with an anchor per term. */
+const ONTOLOGY_PAGE = 'ontology/index.html';
 
 export interface ExampleQuery {
   /** The file name without `.rq`. */
@@ -21,12 +23,12 @@ export interface ExampleQuery {
 export interface Site {
   release: Release;
   labels: Labels;
-  context: jsonld.ContextDefinition;
+  context: Record<string, unknown>;
   prefixes: Record<string, string>;
   examples: ExampleQuery[];
   /** False for the static export, whose host has no SPARQL endpoint to link to. */
   endpoint: boolean;
-  /** `/id/…` for a dataset IRI, undefined for any other IRI. */
+  /** Where a page links an IRI on this site: `/id/…` for a dataset IRI, the ontology's page for one of its terms. */
   localPath(iri: string): string | undefined;
   /** The dataset IRI that `/id/{path}` stands for. */
   iriOf(path: string): string;
@@ -49,15 +51,21 @@ export function readExamples(dir: string): ExampleQuery[] {
 
 export function openSite(release: Release, root: string, endpoint: boolean): Site {
   const idBase = `${release.iris.base}id/`;
+  const termBase = release.iris.term('');
+  const ontologyPage = release.dumps.files.some((f) => f.name === ONTOLOGY_PAGE);
   const jsonldDump = release.dumps.files.find((f) => f.name === 'iscm.jsonld')!;
   return {
     release,
     labels: collectLabels(release, readFileSync(join(root, 'ontology', 'iscm.ttl'), 'utf8')),
-    context: (JSON.parse(jsonldDump.content.toString('utf8')) as { '@context': jsonld.ContextDefinition })['@context'],
+    context: (JSON.parse(jsonldDump.content.toString('utf8')) as { '@context': Record<string, unknown> })['@context'],
     prefixes: prefixes(release.iris),
     examples: readExamples(join(root, 'ontology', 'queries')),
     endpoint,
-    localPath: (iri) => (iri.startsWith(idBase) && iri.length > idBase.length ? `/id/${iri.slice(idBase.length)}` : undefined),
+    localPath: (iri) => {
+      if (iri.startsWith(idBase) && iri.length > idBase.length) return `/id/${iri.slice(idBase.length)}`;
+      if (ontologyPage && iri.startsWith(termBase) && iri.length > termBase.length) return `/download/${ONTOLOGY_PAGE}#${iri.slice(termBase.length)}`;
+      return undefined;
+    },
     iriOf: (path) => `${idBase}${path}`,
   };
 }

@@ -16,9 +16,13 @@ export function checkMechanism(source: YamlSource, r: MechanismRecord): Diagnost
   if (r.id !== expected) out.push(error('id-mismatch', `the id "${r.id}" differs from the file name "${expected}"`, at(['id'])));
 
   const sourceIds = new Set<string>();
+  // Page-version IRIs lower-case the id: "A" and "a" would be one page version.
+  const sourceKeys = new Set<string>();
   r.sources.forEach((s, i) => {
-    if (sourceIds.has(s.id)) out.push(error('duplicate-id', `the source id "${s.id}" is used twice`, at(['sources', i, 'id'])));
+    if (sourceKeys.has(s.id.toLowerCase()))
+      out.push(error('duplicate-id', `the source id "${s.id}" is used twice (ids compare regardless of case)`, at(['sources', i, 'id'])));
     sourceIds.add(s.id);
+    sourceKeys.add(s.id.toLowerCase());
   });
   const mains = r.sources.filter((s) => s.main).length;
   if (mains !== 1) out.push(error('main-source', `exactly one source must be "main: true"; found ${mains}`, at(['sources'])));

@@ -5,7 +5,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { locate, type YamlSource } from '../load/yaml.ts';
-import { SCHEMAS } from './schemas.ts';
+import { SCHEMAS, SLUG_PATTERNS } from './schemas.ts';
 
 export type SchemaName = keyof typeof SCHEMAS;
 
@@ -71,7 +71,7 @@ function toDiagnostic(e: ErrorObject, source: YamlSource): Diagnostic {
       message = `${where} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
       break;
     case 'pattern':
-      if (/\bid$|mechanism|document|concept|type|part/.test(String(path[path.length - 1]))) code = 'invalid-slug';
+      if (SLUG_PATTERNS.includes((e.params as { pattern: string }).pattern)) code = 'invalid-slug';
       message = `${where} ${e.message}${(e.parentSchema as { description?: string })?.description ? ` (${(e.parentSchema as { description: string }).description})` : ''}`;
       break;
     case 'oneOf':

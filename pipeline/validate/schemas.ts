@@ -17,6 +17,15 @@ const source = {
   uniqueItems: true,
   description: 'ids of entries of the record\'s `sources` list',
 } as const;
+/** The patterns of values that become IRI path segments: a fault in one is `invalid-slug`. */
+export const SLUG_PATTERNS: readonly string[] = [slug.pattern, source.items.pattern];
+// The URL is published as an IRI (foaf:page, dct:isVersionOf): it must be one, whole, with a
+// host, and without the characters that would break N-Triples, Turtle or RDF/XML.
+const webUrl = {
+  type: 'string',
+  pattern: '^https?://(?:[^\\s<>"{}|\\\\^`%/\\u0000-\\u001F\\u007F-\\u009F]|%[0-9A-Fa-f]{2})(?:[^\\s<>"{}|\\\\^`%\\u0000-\\u001F\\u007F-\\u009F]|%[0-9A-Fa-f]{2})*$',
+  description: 'an http(s) URL with a host; no spaces, no <>"{}|\\^` characters; % only before two hex digits',
+} as const;
 const languages = {
   type: 'object',
   additionalProperties: false,
@@ -78,7 +87,7 @@ export const mechanismSchema = {
       sources: {
         ...list(
           obj(
-            { id: source.items, url: { type: 'string', pattern: '^https?://\\S+$' }, main: { const: true }, note: text },
+            { id: source.items, url: webUrl, main: { const: true }, note: text },
             ['id', 'url'],
           ),
           'the page versions the facts come from; exactly one is main',
