@@ -21,7 +21,7 @@ export const CHAIRS = 10;
 export const MEETINGS = 10;
 export const DOCUMENTS = 10;
 /** Bumped whenever the shape of a generated record changes, so that cached corpora are remade. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 interface Names {
   states: { en: string; fr: string; alpha3: string }[];
@@ -178,22 +178,34 @@ export function mechanismYaml(n: number, names: Names): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The same record with one fact changed (its first document's title), for the incremental rebuild. */
+export function changedRecord(yaml: string): string {
+  const changed = yaml.replace(/title: "Document 1 of the RCP/, 'title: "Document 1 (revised) of the RCP');
+  if (changed === yaml) throw new Error('not a record of bench/corpus.ts');
+  return changed;
+}
+
 /**
- * Writes a project of `mechanisms` synthetic records into `dir` (the real reference data,
- * vocabularies and ontology beside them) unless `dir` already holds exactly that corpus.
+ * Writes a project of `mechanisms` synthetic records, numbered from `first`, into `dir` (the real
+ * reference data, vocabularies and ontology beside them) unless `dir` already holds exactly that corpus.
  */
-export function generateCorpus(dir: string, mechanisms: number, names: Names = referenceNames()): string {
+export function generateCorpus(dir: string, mechanisms: number, names: Names = referenceNames(), first = 0): string {
   const stamp = join(dir, 'corpus.json');
-  const wanted = JSON.stringify({ generator: GENERATOR_VERSION, mechanisms });
+  const wanted = JSON.stringify({ generator: GENERATOR_VERSION, mechanisms, first });
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return dir;
   rmSync(dir, { recursive: true, force: true });
   // Everything the build reads but the mechanisms themselves (and the archived pages, which it does not read).
   const skipped = new Set(['sources/mechanisms', 'sources/pages'].map((p) => join(PROJECT_ROOT, p)));
   for (const sub of ['sources', 'ontology'])
     cpSync(join(PROJECT_ROOT, sub), join(dir, sub), { recursive: true, filter: (from) => !skipped.has(from) });
+  // The release's example resources must be resources of the corpus.
+  const release = join(dir, 'sources/release.yaml');
+  const examples = readFileSync(release, 'utf8').replace(/^examples:\n(?: {2}- .*\n)+/m, `examples:\n  - id/process/${mechanismId(first)}\n  - id/scheme/role\n`);
+  if (!examples.includes(mechanismId(first))) throw new Error(`${release} has no list of examples to replace`);
+  writeFileSync(release, examples);
   const target = join(dir, 'sources/mechanisms');
   mkdirSync(target, { recursive: true });
-  for (let n = 0; n < mechanisms; n++) writeFileSync(join(target, `${mechanismId(n)}.yaml`), mechanismYaml(n, names));
+  for (let n = first; n < first + mechanisms; n++) writeFileSync(join(target, `${mechanismId(n)}.yaml`), mechanismYaml(n, names));
   writeFileSync(stamp, wanted);
   return dir;
 }

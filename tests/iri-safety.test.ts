@@ -16,9 +16,8 @@ import type { LoadedProject } from '../pipeline/load/index.ts';
 import { locate, parseYaml } from '../pipeline/load/yaml.ts';
 import { mechanismSchema, SLUG_PATTERNS } from '../pipeline/validate/schemas.ts';
 import { validate } from '../pipeline/validate/index.ts';
-import { makeProject, PROJECT_ROOT, removeProjects } from './helpers/project.ts';
+import { makeProject, PROJECT_ROOT, removeProjects, runStages } from './helpers/project.ts';
 import { projectWithoutMechanisms, runFiles } from './helpers/records.ts';
-import { runStages } from './helpers/project.ts';
 
 const MAXIMAL = readFileSync(new URL('./fixtures/valid/maximal.yaml', import.meta.url), 'utf8');
 const FILE = 'sources/mechanisms/maximal.yaml';

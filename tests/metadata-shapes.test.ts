@@ -9,6 +9,8 @@ import { parseTurtle, validate, type ShaclResult } from '../pipeline/check/shacl
 import { makeIris } from '../pipeline/iri.ts';
 import { load } from '../pipeline/load/index.ts';
 import { describeRelease } from '../pipeline/serialize/dataset.ts';
+import { statisticsOf } from '../pipeline/serialize/void.ts';
+import { digestOf } from '../pipeline/serialize/checksums.ts';
 import { ontologyTriples } from '../pipeline/serialize/ontology.ts';
 import { canonicalTriples } from '../pipeline/serialize/order.ts';
 import { readRelease } from '../pipeline/validate/release.ts';
@@ -57,9 +59,9 @@ beforeAll(() => {
   const described = describeRelease({
     release: release!,
     iris,
-    data: canonicalTriples(new n3.Parser().parse(DATA)),
+    statistics: statisticsOf(canonicalTriples(new n3.Parser().parse(DATA)), iris),
     ontology: ontologyTriples(loaded.ontology.iscm, iris),
-    files: new Map([...dumps, ...ontologyFiles].map((path) => [path, `contents of ${path}\n`])),
+    files: new Map([...dumps, ...ontologyFiles].map((path) => [path, digestOf(`contents of ${path}\n`)])),
     dumps,
     ontologyFiles,
     ontologyPage: 'ontology/index.html',

@@ -1,10 +1,11 @@
 // Stage 6, check: the whole graph against ontology/shapes.ttl with a real SHACL engine,
 // before anything is written. A violation names the YAML file and line its node came from.
 
-import { Parser, Store, type Quad } from 'n3';
+import type * as RDF from '@rdfjs/types';
+import { Parser, Store, type Quad, type Term } from 'n3';
 import { error, sortDiagnostics, type Diagnostic, type Location } from '../diagnostics.ts';
 import type { RecordGraph } from '../map/graph.ts';
-import { validate, type ShaclResult } from './shacl.ts';
+import { validate, validateDataset, type ShaclResult } from './shacl.ts';
 
 export function parseShapes(turtle: string): Store {
   return new Store(new Parser({ format: 'text/turtle' }).parse(turtle));
@@ -17,15 +18,67 @@ export async function check(triples: Quad[], graphs: RecordGraph[], shapes: Stor
 }
 
 /**
- * One part of the graph (a record, or the shared agents and vocabularies) on its own. `data`
- * holds the part's triples and the descriptions of the nodes it points to, which value shapes
- * (sh:class, paths through a value) read; results about nodes that are not the part's own
- * subjects are dropped, since their own part checks them. The union over all parts is the
+ * One part of the graph (a record, or the shared agents and vocabularies) on its own, so that
+ * parts can be checked one at a time and in parallel. Values that are not the part's own
+ * subjects (a member State, a role concept) are looked up in `around`, which value shapes
+ * (sh:class, a path through a value) read; those nodes themselves are their own part's
+ * business, and only the part's own subjects are focus nodes. The union over all parts is the
  * whole graph's report as long as no shape reads a node's incoming triples, which
- * assertLocalShapes ensures.
+ * assertLocalShapes ensures (docs/performance.md).
  */
-export async function checkPart(data: Quad[], own: ReadonlySet<string>, origins: ReadonlyMap<string, Location>, shapes: Store): Promise<Diagnostic[]> {
-  return violations((await validate(new Store(data), shapes)).filter((r) => own.has(r.focusNode)), origins);
+export async function checkPart(part: RecordGraph, subjects: ReadonlySet<string>, around: Store, shapes: Store): Promise<Diagnostic[]> {
+  const results = await validateDataset(new PartView(part.quads, subjects, around), shapes);
+  return violations(
+    results.filter((r) => subjects.has(r.focusNode)),
+    part.origins,
+  );
+}
+
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+
+/**
+ * The data graph of one part: its own triples, and `around` for every other subject. Targets
+ * are found by asking for the subjects of rdf:type triples; only the part's own answer, so
+ * that the engine does not validate the nodes around as well (their results would be dropped).
+ */
+class PartView implements RDF.DatasetCore {
+  private readonly own: Store;
+  private readonly types: Store;
+
+  constructor(
+    quads: Quad[],
+    private readonly subjects: ReadonlySet<string>,
+    private readonly around: Store,
+  ) {
+    this.own = new Store(quads);
+    this.types = new Store(quads.filter((q) => q.predicate.value === RDF_TYPE));
+  }
+
+  get size(): number {
+    return this.own.size;
+  }
+
+  match(...pattern: (RDF.Term | null | undefined)[]): RDF.DatasetCore {
+    const [s, p, o, g] = pattern as (Term | null | undefined)[];
+    const store = s && !this.subjects.has(s.value) ? this.around : !s && p?.value === RDF_TYPE ? this.types : this.own;
+    return store.match(s, p, o, g) as unknown as RDF.DatasetCore;
+  }
+
+  has(q: RDF.Quad): boolean {
+    return (this.subjects.has(q.subject.value) ? this.own : this.around).has(q as Quad);
+  }
+
+  add(): this {
+    throw new Error('the data graph is read-only');
+  }
+
+  delete(): this {
+    throw new Error('the data graph is read-only');
+  }
+
+  [Symbol.iterator](): Iterator<RDF.Quad> {
+    return this.own[Symbol.iterator]();
+  }
 }
 
 // A shape with one of these reads a node's incoming triples, which may lie in another part.

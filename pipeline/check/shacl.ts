@@ -57,6 +57,14 @@ export async function validateWith(
   return readReport(report, shapes);
 }
 
+/**
+ * shacl-engine on any RDF/JS dataset, such as pipeline/check's view of one record and the nodes
+ * around it; results sorted deterministically.
+ */
+export async function validateDataset(data: RDF.DatasetCore, shapes: n3.Store): Promise<ShaclResult[]> {
+  return readReport(await runShaclEngine(data, shapes), shapes);
+}
+
 /** Parses Turtle into a new n3.Store. */
 export function parseTurtle(text: string, baseIRI?: string): n3.Store {
   const store = new n3.Store();
@@ -90,7 +98,7 @@ const n3Factory = { ...n3.DataFactory, dataset: (quads?: RDF.Quad[]) => new n3.S
 // as long as the same shapes store is passed (do not mutate it in between).
 const compiled = new WeakMap<n3.Store, ShaclEngineInstance>();
 
-async function runShaclEngine(data: n3.Store, shapes: n3.Store): Promise<RDF.DatasetCore> {
+async function runShaclEngine(data: RDF.DatasetCore, shapes: n3.Store): Promise<RDF.DatasetCore> {
   let validator = compiled.get(shapes);
   if (!validator) {
     validator = new (ShaclEngineValidator as ShaclEngineConstructor)(shapes, { factory: n3Factory });

@@ -2,12 +2,13 @@
 // stderr as `file:line:col: error code: message`; the exit code says what happened.
 // `make` runs this file directly, configured by ISCM_ROOT, ISCM_OUT and ISCM_BASE.
 
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from '../build.ts';
+import { CACHE_DIR } from '../cache/index.ts';
 import { BuildError } from '../diagnostics.ts';
 import { DEFAULT_BASE, makeIris } from '../iri.ts';
-import { load } from '../load/index.ts';
-import { acquireLock, publish } from '../publish/index.ts';
+import { loadSources } from '../load/index.ts';
+import { acquireLock, publishStreams } from '../publish/index.ts';
 import { parseCommand } from './args.ts';
 import { EXIT } from './exit.ts';
 import { diagnosticsJson, writeDiagnostics } from './format-diagnostics.ts';
@@ -29,38 +30,33 @@ Exit codes: 0 built, 1 the data has errors (nothing written), 2 usage, 3 interna
 `;
 
 /** The stages a build goes through, in order, for the progress bar: load, pipeline/build.ts's stages, publish. */
-export const BUILD_STAGES = [
-  'load',
-  'validate',
-  'reconcile',
-  'map',
-  'order',
-  'check',
-  'n-triples',
-  'turtle',
-  'json-ld',
-  'rdf/xml',
-  'n-quads',
-  'gzip',
-  'ontology',
-  'documentation',
-  'dataset description',
-  'check metadata',
-  'publish',
-];
+export const BUILD_STAGES = ['load', 'reference', 'cache', 'records', 'shared', 'plan', 'check shared', 'ontology', 'documentation', 'publish'];
 
-export async function runBuild(opts: { root: string; out: string; base: string; quiet?: boolean; json?: boolean }): Promise<number> {
+export async function runBuild(opts: {
+  root: string;
+  out: string;
+  base: string;
+  quiet?: boolean;
+  json?: boolean;
+  /** Worker threads for the records (pipeline/build.ts defaultWorkers when absent; 0: none). */
+  workers?: number;
+}): Promise<number> {
   const started = performance.now();
   const progress = opts.quiet ? noProgress : createProgress('building', BUILD_STAGES.length);
   let release: (() => void) | undefined;
   try {
     release = acquireLock(opts.out);
     progress.step('load');
-    const loaded = load(opts.root);
-    if (!loaded.project || loaded.diagnostics.length) throw new BuildError(loaded.diagnostics);
-    const result = await build(loaded.project, makeIris(opts.base), progressTimer(progress));
+    const loaded = loadSources(opts.root);
+    const result = await build(
+      loaded.sources,
+      makeIris(opts.base),
+      progressTimer(progress),
+      { root: opts.root, cacheDir: join(opts.root, CACHE_DIR), workers: opts.workers },
+      [...loaded.diagnostics.mechanisms, ...loaded.diagnostics.reference],
+    );
     progress.step('publish');
-    publish(opts.out, result.files);
+    await publishStreams(opts.out, result.files, { gzip: result.gzip, describe: result.describe });
     progress.done();
     if (opts.json)
       process.stdout.write(`${JSON.stringify({ ok: true, out: opts.out, triples: result.triples, files: [...result.files.keys()].sort() }, null, 2)}\n`);

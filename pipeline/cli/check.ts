@@ -2,10 +2,13 @@
 // SHACL), without writing anything, so that a maintainer can check an edit as often as they like
 // and CI can check a change without touching output/.
 
+import { join } from 'node:path';
 import { build } from '../build.ts';
 import { BuildError, type Diagnostic } from '../diagnostics.ts';
 import { makeIris } from '../iri.ts';
-import { load } from '../load/index.ts';
+import { loadSources } from '../load/index.ts';
+import { CACHE_DIR } from '../cache/index.ts';
+import { digestStreams } from '../publish/index.ts';
 import { parseCommand } from './args.ts';
 import { BUILD_STAGES } from './build.ts';
 import { EXIT } from './exit.ts';
@@ -38,9 +41,14 @@ export async function run(argv: string[]): Promise<number> {
   let triples = 0;
   try {
     progress.step('load');
-    const loaded = load(root);
-    if (!loaded.project || loaded.diagnostics.length) throw new BuildError(loaded.diagnostics);
-    triples = (await build(loaded.project, iris, progressTimer(progress))).triples;
+    const loaded = loadSources(root);
+    const result = await build(loaded.sources, iris, progressTimer(progress), { root, cacheDir: join(root, CACHE_DIR) }, [
+      ...loaded.diagnostics.mechanisms,
+      ...loaded.diagnostics.reference,
+    ]);
+    // The dataset's description, and its SHACL check, need the files' checksums: hashed, not written.
+    await digestStreams(result.files, { gzip: result.gzip, describe: result.describe });
+    triples = result.triples;
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
     diagnostics = e.diagnostics;

@@ -29,8 +29,40 @@ const KINDS: { type: string; name: Bilingual }[] = [
   { type: OWL('DatatypeProperty'), name: { fr: 'Propriété de données', en: 'Datatype property' } },
   { type: OWL('AnnotationProperty'), name: { fr: "Propriété d'annotation", en: 'Annotation property' } },
 ];
-const EXAMPLES = 3;
+export const EXAMPLES = 3;
 const LONGEST_LITERAL = 160;
+
+/**
+ * The triples of `data` (in canonical order) that the page shows or looks up: the first
+ * instances of each class, the first uses of each property, and the concept schemes with their
+ * concepts' notations, labels and definitions. The page made from them is the page made from
+ * all of `data`, and the examples of a union are the examples of the union of the parts'
+ * examples, so that the build never needs the whole graph in memory for the page.
+ */
+export function exampleTriples(data: Iterable<Quad>): Quad[] {
+  const instances = new Map<string, Set<string>>();
+  const uses = new Map<string, number>();
+  const concepts = new Set<string>();
+  const all = [...data];
+  for (const q of all)
+    if (q.predicate.value === RDF('type') && (q.object.value === SKOS('Concept') || q.object.value === SKOS('ConceptScheme'))) concepts.add(q.subject.value);
+  return all.filter((q) => {
+    const p = q.predicate.value;
+    let keep = false;
+    if (p === RDF('type')) {
+      const xs = instances.get(q.object.value) ?? new Set<string>();
+      instances.set(q.object.value, xs);
+      if (xs.size < EXAMPLES) xs.add(q.subject.value);
+      keep = xs.has(q.subject.value) || q.object.value === SKOS('ConceptScheme');
+    }
+    const n = uses.get(p) ?? 0;
+    if (n < EXAMPLES) keep = true;
+    uses.set(p, n + 1);
+    if (p === SKOS('inScheme')) keep = true;
+    if ((p === SKOS('prefLabel') || p === SKOS('definition') || p === SKOS('notation')) && concepts.has(q.subject.value)) keep = true;
+    return keep;
+  });
+}
 
 const both = (b: Bilingual) => `<span lang="fr">${escapeHtml(b.fr)}</span> · <span lang="en">${escapeHtml(b.en)}</span>`;
 

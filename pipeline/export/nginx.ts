@@ -48,24 +48,24 @@ types {
 }
 default_type text/plain;
 charset utf-8;
-charset_types text/html text/css text/turtle text/markdown text/plain;
+charset_types text/css text/turtle text/markdown text/plain;
 absolute_redirect off;
 add_header Access-Control-Allow-Origin "*" always;
 
 # {base}id/{path} is served at /id/{path}: 303 See Other to the document about it.
-location ~ ^/id/(.+)$ {
-    if (!-f $document_root/doc/$1.en.html) {
+location ~ ^/id/(?<iscm_path>.+)$ {
+    if (!-f $document_root/doc/$iscm_path.en.html) {
         return 404;
     }
-    return 303 /doc/$1;
+    return 303 /doc/$iscm_path;
 }
 
 # A variant asked for by name (/doc/state/CHE.ttl) is a file; otherwise the document's variant
-# that the Accept and Accept-Language headers choose.
-location ~ ^/doc/(.+)$ {
+# that the Accept and Accept-Language headers choose. Named captures: the maps' regexes reset $1.
+location ~ ^/doc/(?<iscm_path>.+)$ {
     add_header Vary "Accept, Accept-Language" always;
     add_header Access-Control-Allow-Origin "*" always;
-    try_files $uri /doc/$1$iscm_suffix =404;
+    try_files $uri /doc/$iscm_path$iscm_suffix =404;
 }
 
 location = / {

@@ -2,7 +2,7 @@
 // every source as text with positions, so that later stages are pure functions of it.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { MAX_TABLE_CELLS, offsetBeyondCellBudget, parseCsv, parseTsv, type Row } from './delimited.ts';
@@ -33,7 +33,18 @@ export interface LoadedProject {
   ontology: { iscm: string; shapes: string; shapesMetadata: string; context: string };
   /** Every file read, for provenance: path relative to the project root, hash and size. */
   files: SourceFileInfo[];
+  /**
+   * Files published as they are, by their path under output/: the benchmark report
+   * (bench/report/, made by `make bench`), when there is one. Not inputs of the data.
+   */
+  copies: Map<string, Uint8Array>;
 }
+
+/** Files of the project copied into output/ unchanged, when they exist: path in the project, path in output/. */
+const COPIES: [from: string, to: string][] = [
+  ['bench/report/bench.md', 'reports/bench.md'],
+  ['bench/report/bench.svg', 'reports/bench.svg'],
+];
 
 /** A source file as read, before decoding: what the build hashes, caches and hands to a worker. */
 export interface RawSource {
@@ -48,17 +59,30 @@ export type LoadedReference = Omit<LoadedProject, 'mechanisms'>;
 export const MECHANISMS_DIR = 'sources/mechanisms';
 
 export function load(root: string): { project?: LoadedProject; diagnostics: Diagnostic[] } {
+  const { sources, diagnostics } = loadSources(root);
+  const parsed = sources.mechanisms.map(parseSource);
+  const mechanisms = parsed.flatMap((p) => (p.source ? [p.source] : []));
+  return {
+    project: { ...sources.reference, mechanisms, files: sourceFiles(sources) },
+    diagnostics: [...diagnostics.mechanisms, ...parsed.flatMap((p) => p.diagnostics), ...diagnostics.reference],
+  };
+}
+
+/** What the build reads: the mechanism records as bytes (parsed one by one, pipeline/records), everything else parsed. */
+export interface LoadedSources {
+  reference: LoadedReference;
+  mechanisms: RawSource[];
+}
+
+export function loadSources(root: string): { sources: LoadedSources; diagnostics: { mechanisms: Diagnostic[]; reference: Diagnostic[] } } {
   const read = readMechanisms(root);
-  const diagnostics = [...read.diagnostics];
-  const mechanisms = read.files.flatMap((raw) => {
-    const parsed = parseSource(raw);
-    diagnostics.push(...parsed.diagnostics);
-    return parsed.source ? [parsed.source] : [];
-  });
   const reference = loadReference(root);
-  diagnostics.push(...reference.diagnostics);
-  const files = [...read.files.map(fileInfo), ...reference.reference.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { project: { ...reference.reference, mechanisms, files }, diagnostics };
+  return { sources: { reference: reference.reference, mechanisms: read.files }, diagnostics: { mechanisms: read.diagnostics, reference: reference.diagnostics } };
+}
+
+/** Every file read, mechanisms included, for provenance: path, hash and size, in code-point order of the path. */
+export function sourceFiles(sources: LoadedSources): SourceFileInfo[] {
+  return [...sources.mechanisms.map(fileInfo), ...sources.reference.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** The mechanism records as bytes, in code-point order of their file names. */
@@ -140,7 +164,13 @@ export function loadReference(root: string): { reference: LoadedReference; diagn
       context: readText(join(root, 'ontology/context.jsonld')) ?? '',
     },
     files: [],
+    copies: new Map(),
   };
+  for (const [from, to] of COPIES) {
+    const read = readSource(join(root, from), from);
+    if ('bytes' in read) reference.copies.set(to, read.bytes);
+    else if (existsSync(join(root, from))) diagnostics.push(read.diagnostic);
+  }
   reference.files = files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { reference, diagnostics };
 }

@@ -18,8 +18,16 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { promises as fsPromises, type promises } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { BuildError, error } from '../diagnostics.ts';
+import type { Digest } from '../serialize/checksums.ts';
+import { GZIP_LEVEL, pinOperatingSystem } from '../serialize/gzip.ts';
+
+type FileHandle = promises.FileHandle;
 
 /**
  * Takes `{outDir}.lock`, or throws a `locked` BuildError while a live build holds it. A lock
@@ -144,28 +152,203 @@ export function recover(outDir: string): void {
 
 /** Replaces `outDir` with exactly `files` (paths relative to it). Call it while holding the lock. */
 export function publish(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
-  recover(outDir);
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  const folders = new Set([tmp]);
+  const staging = new Staging(outDir);
   for (const [path, content] of files) {
-    if (isAbsolute(path) || path.split(/[/\\]/).some((s) => s === '' || s === '.' || s === '..'))
-      throw new Error(`refusing to write "${path}" outside the output folder`);
-    const target = join(tmp, path);
-    mkdirSync(dirname(target), { recursive: true });
-    for (let folder = dirname(target); folder !== tmp; folder = dirname(folder)) folders.add(folder);
-    const fd = openSync(target, 'w');
+    const fd = openSync(staging.target(path), 'w');
     writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     fsyncSync(fd);
     closeSync(fd);
   }
-  // Files and folders reach the disk before the rename makes them output/.
-  for (const folder of folders) fsyncFolder(folder);
-  const old = `${outDir}.old-${process.pid}`;
-  if (existsSync(outDir)) renameSync(outDir, old);
-  renameSync(tmp, outDir);
-  fsyncFolder(dirname(outDir));
-  rmSync(old, { recursive: true, force: true });
+  staging.commit();
+}
+
+/** What publishStreams writes at a path: text, bytes, or chunks made as they are written. */
+export type Content = string | Uint8Array | (() => AsyncIterable<Uint8Array | string>);
+
+export type Written = Digest;
+
+export interface StreamOptions {
+  /** Files that also get a gzip copy (`{path}.gz`), compressed from the same chunks as they are written. */
+  gzip?: ReadonlySet<string>;
+  /** Makes the files that describe the others (their sizes and checksums), once those are written. */
+  describe?: (written: ReadonlyMap<string, Written>) => Promise<ReadonlyMap<string, Content>>;
+}
+
+/**
+ * publish for outputs too large to hold: every file is written as its chunks come, never whole,
+ * with its size and SHA-256 computed on the way; the files are written concurrently, so that
+ * compression (zlib's threads) runs beside the rest. Replaces `outDir` only when everything,
+ * `describe`'s files included, is written. Call it while holding the lock.
+ */
+export async function publishStreams(outDir: string, files: ReadonlyMap<string, Content>, options: StreamOptions = {}): Promise<Map<string, Written>> {
+  const staging = new Staging(outDir);
+  const written = await writeAll(files, options, (path) => staging.target(path));
+  staging.commit();
+  return written;
+}
+
+/** What publishStreams would write, hashed but written nowhere: for `iscm check`, which publishes nothing. */
+export function digestStreams(files: ReadonlyMap<string, Content>, options: StreamOptions = {}): Promise<Map<string, Written>> {
+  return writeAll(files, options, () => undefined);
+}
+
+async function writeAll(files: ReadonlyMap<string, Content>, options: StreamOptions, target: (path: string) => string | undefined): Promise<Map<string, Written>> {
+  const written = new Map<string, Written>();
+  const batch = (some: ReadonlyMap<string, Content>) =>
+    Promise.all(
+      [...some].map(async ([path, content]) => {
+        const gz = options.gzip?.has(path) ? `${path}.gz` : undefined;
+        const result = await writeStream(target(path), content, gz === undefined ? undefined : { path: target(gz) });
+        written.set(path, result.file);
+        if (gz) written.set(gz, result.gzip!);
+      }),
+    );
+  await batch(files);
+  if (options.describe) await batch(await options.describe(written));
+  return written;
+}
+
+/**
+ * Writes `content` to `target` (and, when asked, its gzip copy to `gzip.path`), fsynced,
+ * returning size and SHA-256 of each; an undefined path only hashes.
+ */
+async function writeStream(target: string | undefined, content: Content, gzip?: { path: string | undefined }): Promise<{ file: Written; gzip?: Written }> {
+  const file = new HashedFile(target);
+  const gz = gzip ? new GzipCopy(gzip.path) : undefined;
+  try {
+    const chunks = typeof content === 'function' ? content() : [content];
+    for await (const chunk of chunks) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      if (!bytes.length) continue;
+      await file.write(bytes);
+      await gz?.write(bytes);
+    }
+    return { file: await file.close(), gzip: await gz?.close() };
+  } finally {
+    await file.abandon();
+    await gz?.abandon();
+  }
+}
+
+const WRITE_BUFFER = 1 << 20;
+
+/** A file written through a buffer, hashed on the way, fsynced on close; without a path, only hashed. */
+class HashedFile {
+  private readonly hash = createHash('sha256');
+  private handle?: Promise<FileHandle>;
+  private buffered: Uint8Array[] = [];
+  private pending = 0;
+  private size = 0;
+
+  constructor(private readonly path: string | undefined) {}
+
+  async write(bytes: Uint8Array): Promise<void> {
+    this.hash.update(bytes);
+    this.size += bytes.length;
+    if (this.path === undefined) return;
+    this.buffered.push(bytes);
+    this.pending += bytes.length;
+    if (this.pending >= WRITE_BUFFER) await this.flush();
+  }
+
+  async close(): Promise<Written> {
+    if (this.path === undefined) return { sha256: this.hash.digest('hex'), bytes: this.size };
+    await this.flush();
+    const fh = await this.open();
+    await fh.sync();
+    await fh.close();
+    this.handle = undefined;
+    return { sha256: this.hash.digest('hex'), bytes: this.size };
+  }
+
+  /** Closes the file if an error left it open. */
+  async abandon(): Promise<void> {
+    const h = this.handle;
+    this.handle = undefined;
+    if (h) await (await h).close();
+  }
+
+  private open(): Promise<FileHandle> {
+    return (this.handle ??= fsPromises.open(this.path!, 'w'));
+  }
+
+  private async flush(): Promise<void> {
+    const data = Buffer.concat(this.buffered, this.pending);
+    this.buffered = [];
+    this.pending = 0;
+    const fh = await this.open();
+    for (let done = 0; done < data.length; ) done += (await fh.write(data, done)).bytesWritten;
+  }
+}
+
+/** The gzip copy of a file (serialize/gzip.ts), compressed from the same chunks as they are written. */
+class GzipCopy {
+  private readonly out: HashedFile;
+  private readonly zip = createGzip({ level: GZIP_LEVEL });
+  private readonly drained: Promise<void>;
+  private offset = 0;
+
+  constructor(path: string | undefined) {
+    const out = (this.out = new HashedFile(path));
+    this.drained = (async () => {
+      for await (const chunk of this.zip as AsyncIterable<Buffer>) {
+        pinOperatingSystem(chunk, this.offset);
+        this.offset += chunk.length;
+        await out.write(chunk);
+      }
+    })();
+    // Surfaces in close(); without this handler a failure before then would be unhandled.
+    this.drained.catch(() => {});
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    if (!this.zip.write(bytes)) await Promise.race([once(this.zip, 'drain'), this.drained]);
+  }
+
+  async close(): Promise<Written> {
+    this.zip.end();
+    await this.drained;
+    return this.out.close();
+  }
+
+  async abandon(): Promise<void> {
+    this.zip.destroy();
+    await this.out.abandon();
+  }
+}
+
+/** The temporary folder a new output is written to, then renamed into place. */
+class Staging {
+  readonly tmp: string;
+  private readonly folders: Set<string>;
+
+  constructor(private readonly outDir: string) {
+    recover(outDir);
+    this.tmp = `${outDir}.tmp-${process.pid}`;
+    rmSync(this.tmp, { recursive: true, force: true });
+    this.folders = new Set([this.tmp]);
+  }
+
+  /** Where `path` goes in the temporary folder, its folders made. */
+  target(path: string): string {
+    if (isAbsolute(path) || path.split(/[/\\]/).some((s) => s === '' || s === '.' || s === '..'))
+      throw new Error(`refusing to write "${path}" outside the output folder`);
+    const target = join(this.tmp, path);
+    mkdirSync(dirname(target), { recursive: true });
+    for (let folder = dirname(target); folder !== this.tmp; folder = dirname(folder)) this.folders.add(folder);
+    return target;
+  }
+
+  commit(): void {
+    const { outDir, tmp } = this;
+    // Files and folders reach the disk before the rename makes them output/.
+    for (const folder of this.folders) fsyncFolder(folder);
+    const old = `${outDir}.old-${process.pid}`;
+    if (existsSync(outDir)) renameSync(outDir, old);
+    renameSync(tmp, outDir);
+    fsyncFolder(dirname(outDir));
+    rmSync(old, { recursive: true, force: true });
+  }
 }
 
 function fsyncFolder(path: string): void {

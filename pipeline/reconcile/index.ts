@@ -93,8 +93,9 @@ export function reconciler(project: ValidReference): { resolver: Resolver; diagn
       addOrgName(acronym, o.id);
       if (name && acronym) addOrgName(`${name} (${acronym})`, o.id);
     }
-  const placeNames = new Map<string, string>();
-  for (const p of places.values()) for (const n of Object.values(p.names)) if (n) placeNames.set(n, p.id);
+  // A name two places share resolves to neither, as for states and organisations.
+  const placeNames = new Map<string, Set<string>>();
+  for (const p of places.values()) for (const n of Object.values(p.names)) if (n) placeNames.set(n, (placeNames.get(n) ?? new Set()).add(p.id));
 
   const aliases = new Map<string, ValidProject['aliases'][number]>();
   for (const a of project.aliases) {
@@ -124,8 +125,7 @@ export function reconciler(project: ValidReference): { resolver: Resolver; diagn
     const state = stateNames.get(name);
     if (kinds.includes('state') && state) exact.push({ kind: 'state', id: state });
     if (kinds.includes('organization')) for (const id of orgNames.get(name) ?? []) exact.push({ kind: 'organization', id });
-    const place = placeNames.get(name);
-    if (kinds.includes('place') && place) exact.push({ kind: 'place', id: place });
+    if (kinds.includes('place')) for (const id of placeNames.get(name) ?? []) exact.push({ kind: 'place', id });
     if (exact.length === 1) return { target: exact[0], method: 'exact' };
     if (!listed || !kinds.includes(listed.kind)) return undefined;
     return { target: { kind: listed.kind, id: listed.target }, method: 'alias', reason: listed.reason };

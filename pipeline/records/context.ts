@@ -3,14 +3,14 @@
 // and each worker, from the same loaded sources), so that records can be processed one by one,
 // in any order, on any thread, with the same result.
 
-import type { Quad, Store } from 'n3';
+import { Store } from 'n3';
 import { assertLocalShapes, parseShapes } from '../check/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Iris, SchemeId } from '../iri.ts';
+import { slugify, type Iris, type SchemeId } from '../iri.ts';
 import type { LoadedReference } from '../load/index.ts';
 import { mapM49 } from '../map/m49.ts';
-import { mapVocabularies } from '../map/reference.ts';
-import { reconciler, type Resolver } from '../reconcile/index.ts';
+import { mapAgentsOf, mapVocabularies } from '../map/reference.ts';
+import { reconciler, type Resolver, type Target } from '../reconcile/index.ts';
 import type { JsonArrayDocument } from '../serialize/json-stream.ts';
 import { JsonLdCompactor, jsonLdDocument } from '../serialize/jsonld.ts';
 import { RdfXmlWriter } from '../serialize/rdfxml.ts';
@@ -23,8 +23,11 @@ export interface RecordContext {
   /** Absent when the reference data is invalid: records are then validated but go no further. */
   reference?: ValidReference;
   resolver?: Resolver;
-  /** The triples of the vocabularies' and M49 areas' nodes, by subject: what a record's values may need for SHACL. */
-  sharedDescriptions: Map<string, Quad[]>;
+  /**
+   * Every node a record may point to without owning it (any agent or place of the reference
+   * data, every concept): what SHACL reads of a record's values (pipeline/check checkPart).
+   */
+  around: Store;
   shapes: Store;
   jsonld: JsonLdCompactor;
   jsonldDocument: JsonArrayDocument;
@@ -42,7 +45,7 @@ export function recordContext(loaded: LoadedReference, iris: Iris): RecordContex
   const base = {
     iris,
     vocabularies: valid.vocabularies,
-    sharedDescriptions: new Map<string, Quad[]>(),
+    around: new Store(),
     shapes,
     jsonld: new JsonLdCompactor(context),
     jsonldDocument: jsonLdDocument(context),
@@ -52,13 +55,24 @@ export function recordContext(loaded: LoadedReference, iris: Iris): RecordContex
   };
   if (!valid.reference) return { ...base, diagnostics: { validate: valid.diagnostics, reconcile: [] } };
   const { resolver, diagnostics } = reconciler(valid.reference);
-  const graphs = [mapVocabularies(valid.reference.vocabularies, iris), mapM49(resolver.countries, valid.reference.countries, iris).graph];
-  for (const g of graphs) for (const q of g.quads) addTo(base.sharedDescriptions, q);
-  return { ...base, reference: valid.reference, resolver, diagnostics: { validate: [], reconcile: diagnostics } };
-}
-
-export function addTo(descriptions: Map<string, Quad[]>, q: Quad): void {
-  const list = descriptions.get(q.subject.value);
-  if (list) list.push(q);
-  else descriptions.set(q.subject.value, [q]);
+  const reference = valid.reference;
+  // Names listed as unresolved become agents of their own (pipeline/reconcile).
+  const unresolved = new Map(
+    reference.aliases.flatMap(({ record: a }) => ('unresolved' in a ? [[slugify(a.name), { name: a.name, lang: a.lang, reason: a.unresolved }] as const] : [])),
+  );
+  const everyone: Target[] = [
+    ...[...resolver.countries.keys()].map((id) => ({ kind: 'state' as const, id })),
+    ...[...resolver.organizations.keys()].map((id) => ({ kind: 'organization' as const, id })),
+    ...[...resolver.places.keys()].map((id) => ({ kind: 'place' as const, id })),
+    ...[...unresolved.keys()].map((id) => ({ kind: 'agent' as const, id })),
+  ];
+  const { countries, organizations, places } = resolver;
+  const project = { ...reference, mechanisms: [] };
+  for (const g of [
+    mapAgentsOf(everyone, { project, countries, organizations, places, unresolved }, iris),
+    mapVocabularies(reference.vocabularies, iris),
+    mapM49(countries, reference.countries, iris).graph,
+  ])
+    base.around.addQuads(g.quads);
+  return { ...base, reference, resolver, diagnostics: { validate: [], reconcile: diagnostics } };
 }

@@ -8,14 +8,19 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Target } from '../reconcile/index.ts';
 import type { MethodCounts } from '../serialize/reconciliation-report.ts';
+import type { DataStatistics } from '../serialize/void.ts';
 import type { MechanismRef } from '../validate/index.ts';
+import type { Lang } from '../validate/types.ts';
 
 const MAGIC = Buffer.from('iscm-record 1\n', 'utf8');
 
 /** Output files that hold each subject of a record in one piece, in canonical order of the subjects. */
 export const SUBJECT_SECTIONS = ['nt', 'ttl', 'jsonld', 'rdf'] as const;
-/** Output files that hold a record in one piece (N-Quads graph, report rows), in record order. */
-export const RECORD_SECTIONS = ['nq', 'reconciliation.json', 'reconciliation.md'] as const;
+/**
+ * Output files that hold a record in one piece (N-Quads graph, report rows), in record order,
+ * and the record's examples for the ontology's page (N-Triples lines, docs/ontology-html.ts).
+ */
+export const RECORD_SECTIONS = ['nq', 'reconciliation.json', 'reconciliation.md', 'examples'] as const;
 export const SECTIONS = [...SUBJECT_SECTIONS, ...RECORD_SECTIONS] as const;
 export type SubjectSection = (typeof SUBJECT_SECTIONS)[number];
 export type Section = (typeof SECTIONS)[number];
@@ -32,9 +37,13 @@ export interface RecordSummary {
   ref?: MechanismRef;
   /** Everything the record's names resolve to, once each. */
   targets: Target[];
+  /** The agents of names listed as unresolved: id, printed name, language, reason. */
+  unresolved: [id: string, name: string, lang: Lang, reason: string][];
   counts: MethodCounts;
   triples: number;
   subjects: number;
+  /** VoID's counts of the record's triples (serialize/void.ts). */
+  statistics?: DataStatistics;
   /** First and last subject in canonical order, which place the record among the others. */
   first?: string;
   last?: string;

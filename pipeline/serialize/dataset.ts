@@ -9,21 +9,21 @@ import { locate } from '../load/yaml.ts';
 import { GraphBuilder, type RecordGraph } from '../map/graph.ts';
 import { SPDX } from '../map/vocab.ts';
 import type { Release } from '../validate/release.ts';
-import type { FileContent } from './checksums.ts';
+import type { Digest } from './checksums.ts';
 import { describeCatalog } from './dcat.ts';
 import { describeBuild } from './prov.ts';
 import { prefixes } from './turtle.ts';
-import { describeStatistics } from './void.ts';
+import { describeStatistics, type DataStatistics } from './void.ts';
 
 export interface Described {
   release: Release;
   iris: Iris;
-  /** The triples of the dumps, in canonical order. */
-  data: readonly Quad[];
+  /** What the dumps hold, counted (void.ts statisticsOf, summed over the graph's parts). */
+  statistics: DataStatistics;
   /** The ontology as published (serialize/ontology.ts). */
   ontology: readonly Quad[];
-  /** Every file built so far, by path under output/. */
-  files: ReadonlyMap<string, FileContent>;
+  /** Every file written so far, by path under output/, with its size and SHA-256. */
+  files: ReadonlyMap<string, Digest>;
   /** Paths of the data dumps and of the published ontology, each a distribution. */
   dumps: readonly string[];
   ontologyFiles: readonly string[];

@@ -5,7 +5,6 @@
 
 import { GraphBuilder, iri, plain, text, typed, type Obj } from '../map/graph.ts';
 import { DCAT, DCT, EU_LANGUAGE, FOAF, OWL, PROV, RDFS } from '../map/vocab.ts';
-import { bytesOf, sha256 } from './checksums.ts';
 import type { Described } from './dataset.ts';
 import { addChecksum } from './spdx.ts';
 
@@ -101,10 +100,10 @@ export function describeCatalog(g: GraphBuilder, d: Described): void {
 }
 
 function distribution(g: GraphBuilder, d: Described, path: string, licence: Obj[]): string {
-  const content = d.files.get(path);
+  const digest = d.files.get(path);
   const gzipped = path.endsWith('.gz');
   const format = FORMATS[path.replace(/\.gz$/, '').replace(/^.*\./, '')];
-  if (content === undefined || !format) throw new Error(`no published file of a known format at ${path}`);
+  if (digest === undefined || !format) throw new Error(`no published file of a known format at ${path}`);
   const { release: r, iris } = d;
   const url = `${r.downloadBase}${path}`;
   const D = iris.distribution(path);
@@ -114,8 +113,8 @@ function distribution(g: GraphBuilder, d: Described, path: string, licence: Obj[
   g.add(D, DCAT('downloadURL'), iri(url));
   g.add(D, DCAT('mediaType'), iri(IANA(format.mediaType)));
   if (gzipped) g.add(D, DCAT('compressFormat'), iri(IANA('application/gzip')));
-  g.add(D, DCAT('byteSize'), typed(bytesOf(content).length, 'nonNegativeInteger'));
-  addChecksum(g, iris, D, sha256(content));
+  g.add(D, DCAT('byteSize'), typed(digest.bytes, 'nonNegativeInteger'));
+  addChecksum(g, iris, D, digest.sha256);
   g.add(D, DCT('issued'), typed(r.issued, 'date'));
   g.add(D, DCT('license'), ...licence);
   g.add(D, PROV('wasGeneratedBy'), iri(iris.build(r.version)));
@@ -124,6 +123,5 @@ function distribution(g: GraphBuilder, d: Described, path: string, licence: Obj[
 
 /** The IOM pages the mechanisms were read from (their foaf:page), in code-point order. */
 function pagesOf(d: Described): string[] {
-  const pages = new Set(d.data.filter((q) => q.predicate.value === FOAF('page')).map((q) => q.object.value));
-  return [...pages].sort();
+  return [...d.statistics.pages].sort();
 }

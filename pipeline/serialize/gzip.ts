@@ -1,16 +1,15 @@
 // Compressed copies of the dumps. gzip's header may hold a time stamp, a file name and the
 // operating system; zlib writes no name and a zero time, and the OS byte is pinned here, so
-// that the same dump compresses to the same bytes on every platform (with the zlib Node bundles).
+// that the same dump compresses to the same bytes on every platform (with the zlib Node
+// bundles). pipeline/publish compresses each dump as it writes it, never from a whole copy.
 
-import { gzipSync } from 'node:zlib';
-import { bytesOf, type FileContent } from './checksums.ts';
+export const GZIP_LEVEL = 9;
 
 /** RFC 1952's "unknown" operating system, instead of the platform zlib was built for. */
 const OS_UNKNOWN = 255;
 const OS_OFFSET = 9;
 
-export function gzip(content: FileContent): Uint8Array {
-  const out = gzipSync(bytesOf(content), { level: 9 });
-  out[OS_OFFSET] = OS_UNKNOWN;
-  return out;
+/** Pins the OS byte if it falls in `chunk`, a piece of gzip output that starts `offset` bytes into the stream. */
+export function pinOperatingSystem(chunk: Uint8Array, offset: number): void {
+  if (offset <= OS_OFFSET && OS_OFFSET < offset + chunk.length) chunk[OS_OFFSET - offset] = OS_UNKNOWN;
 }

@@ -152,7 +152,7 @@ export function validateReference(p: Omit<LoadedProject, 'mechanisms' | 'files'>
   }
   for (const scheme of SCHEMES)
     if (!vocabularies[scheme]?.scheme)
-      out.push(error('missing-scheme', `no file describes the scheme "${scheme}"`, { file: `sources/vocabularies/${scheme}.yaml` }));
+      out.push(error('missing-scheme', `no file describes the scheme "${scheme}"`, { file: `sources/vocabularies/${scheme}.yaml`, line: 1, column: 1 }));
 
   unique(organizations, (o) => o.record.id, 'organisation', out, ['id']);
   unique(places, (o) => o.record.id, 'place', out, ['id']);
@@ -164,7 +164,7 @@ export function validateReference(p: Omit<LoadedProject, 'mechanisms' | 'files'>
   // A role's IRI is minted from its notation as a concept id, so both must be there.
   for (const r of ROLES)
     if (!roles.includes(r) || !has('role', r))
-      out.push(error('missing-concept', `the role scheme lacks the concept "${r}" (its id and notation)`, { file: 'sources/vocabularies/role.yaml' }));
+      out.push(error('missing-concept', `the role scheme lacks the concept "${r}" (its id and notation)`, { file: 'sources/vocabularies/role.yaml', line: 1, column: 1 }));
 
   const orgIds = new Set(organizations.map((o) => o.record.id));
   for (const o of organizations)

@@ -1,0 +1,14 @@
+import * as ox from 'oxigraph'; import fs from 'node:fs';
+const s=new ox.Store(); s.load(fs.readFileSync('/work/main/output/iscm.nt','utf8'),{format:'application/n-triples'});
+const P=`PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX iscm: <https://w3id.org/iscm/def/iscm#> PREFIX schema: <http://schema.org/> `;
+const q=(t)=>{for(const r of s.query(P+t)){console.log([...r.entries()].map(([k,v])=>k+'='+v.value).join(' | '))}};
+const mode=process.argv[2];
+if(mode==='roles') q(`SELECT ?role (COUNT(*) AS ?n) WHERE { ?m org:role/skos:notation ?role ; org:member ?a . ?a a iscm:State } GROUP BY ?role`);
+if(mode==='both') q(`SELECT ?p ?a WHERE { ?m1 org:organization ?p ; org:role/skos:notation "member-state" ; org:member ?a . ?m2 org:organization ?p ; org:role/skos:notation "observer-state" ; org:member ?a . }`);
+if(mode==='meet') q(`SELECT ?p ?mt ?s ?e WHERE { ?mt iscm:convenedBy ?p . OPTIONAL {?mt schema:startDate ?s} OPTIONAL {?mt schema:endDate ?e} } ORDER BY ?p ?s`);
+if(mode==='multi') q(`SELECT ?mt (COUNT(?s) AS ?n) WHERE { ?mt iscm:convenedBy ?p ; schema:startDate ?s } GROUP BY ?mt HAVING (COUNT(?s)>1)`);
+if(mode==='noshape') q(`SELECT ?a ?n WHERE { ?a a iscm:State ; iscm:iso3166Numeric ?n } ORDER BY ?n`);
+if(mode==='mech') q(`SELECT ?p ?l ?ac WHERE { ?p a iscm:ConsultationMechanism ; skos:prefLabel ?l . OPTIONAL {?p iscm:acronym ?ac} FILTER(lang(?l)="en") } ORDER BY ?p`);
+if(mode==='lists') q(`SELECT ?p ?role ?l ?listed ?decl ?c WHERE { ?l iscm:listOf ?p ; iscm:role/skos:notation ?role ; iscm:listedCount ?listed ; iscm:isComplete ?c . OPTIONAL {?l iscm:declaredCount ?decl} FILTER(?role IN ("member-state","observer-state")) } ORDER BY ?p ?role ?l`);
+if(mode==='nonstate') q(`SELECT ?p ?role ?a WHERE { ?m org:organization ?p ; org:role/skos:notation ?role ; org:member ?a . FILTER NOT EXISTS { ?a a iscm:State } FILTER(?role IN ("member-state","observer-state")) }`);
+if(mode==='nonum') q(`SELECT ?a WHERE { ?a a iscm:State . FILTER NOT EXISTS { ?a iscm:iso3166Numeric ?n } }`);
