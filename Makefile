@@ -39,5 +39,15 @@ export: node_modules/.package-lock.json
 load: node_modules/.package-lock.json
 	npx tsx pipeline/cli/load.ts $(ENDPOINT)
 
+# The scale benchmark (docs/performance.md): synthetic corpora of about 10k, 100k, 1M and 10M
+# triples, each built stage by stage against two baselines, into bench/report/; the build that
+# follows publishes the report as output/reports/bench.md. CI can leave the 10M size out:
+# make bench BENCH_SIZES=10k,100k,1M
+.PHONY: bench
+
+bench: node_modules/.package-lock.json
+	npx tsx bench/run.ts $(BENCH_SIZES)
+	npx tsx pipeline/cli/build.ts
+
 clean:
 	rm -rf node_modules .cache

@@ -6,6 +6,7 @@
 // writes (docs/performance.md). Apart from its cache of records, the build reads and writes
 // nothing.
 
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { dirname, relative } from 'node:path/posix';
 import { Parser, type Quad } from 'n3';
@@ -16,11 +17,14 @@ import { BuildError, error, sortDiagnostics, type Diagnostic } from './diagnosti
 import { EXAMPLES, exampleTriples, ontologyHtml } from './docs/ontology-html.ts';
 import type { Iris } from './iri.ts';
 import { parseSource, sourceFiles, type LoadedSources } from './load/index.ts';
+import type { RecordGraph } from './map/graph.ts';
 import { mapShared } from './map/index.ts';
+import { RDF } from './map/vocab.ts';
 import { runRecords, referenceDigest, type Job } from './parallel/pool.ts';
-import { recordContext } from './records/context.ts';
+import type { Content } from './publish/index.ts';
+import { recordContext, type RecordContext } from './records/context.ts';
 import type { StepTimes } from './records/index.ts';
-import type { EntryLayout, RecordSummary, Stage } from './records/entry.ts';
+import type { EntryLayout, Stage } from './records/entry.ts';
 import { subjectPieces } from './records/fragments.ts';
 import type { Target } from './reconcile/index.ts';
 import { digestOf, sha256sums, type Digest } from './serialize/checksums.ts';
@@ -33,11 +37,9 @@ import { toRdfXml } from './serialize/rdfxml.ts';
 import { reconciliationJsonDocument, reconciliationMarkdownHead, type MethodCounts } from './serialize/reconciliation-report.ts';
 import { toTurtle, turtleHeader } from './serialize/turtle.ts';
 import { addStatistics, emptyStatistics, statisticsOf, type DataStatistics } from './serialize/void.ts';
-import { checkAcrossMechanisms, type MechanismRef } from './validate/index.ts';
+import { checkAcrossMechanisms } from './validate/index.ts';
 import type { Lang } from './validate/types.ts';
-import { RDF } from './map/vocab.ts';
 import { checkExamples, readRelease } from './validate/release.ts';
-import type { Content } from './publish/index.ts';
 import { PIPELINE_VERSION } from './version.ts';
 
 export interface BuildResult {
@@ -70,13 +72,14 @@ const ONTOLOGY_FILES = ['ontology/iscm.ttl', 'ontology/iscm.rdf', 'ontology/iscm
 const ONTOLOGY_PAGE = 'ontology/index.html';
 
 /**
- * A worker thread takes about a second to start (loading the reference data); below this many
- * records to build, this thread builds them itself, so that an edit to one record rebuilds fast.
+ * A worker thread takes a few seconds to start (loading the code and the reference data), while
+ * this thread builds records meanwhile; below this many records to build it is not worth it.
  */
-const RECORDS_PER_WORKER = 16;
+const RECORDS_FOR_WORKERS = 64;
 
+/** Worker threads for `records` records to build: one per core besides this thread's. */
 export function defaultWorkers(records: number): number {
-  return records < 2 * RECORDS_PER_WORKER ? 0 : Math.min(availableParallelism(), Math.floor(records / RECORDS_PER_WORKER));
+  return records < RECORDS_FOR_WORKERS ? 0 : availableParallelism() - 1;
 }
 
 export async function build(
@@ -95,37 +98,14 @@ export async function build(
     ? readRelease(reference.release, iris.base, files)
     : { release: undefined, diagnostics: [error('missing-file', 'there is no release file', { file: 'sources/release.yaml' })] };
 
-  // Every record, from the cache or built now; the summaries stay here, the fragments in the cache.
   const cache = new RecordCache(options.cacheDir);
   const salt = cacheSalt(reference.files, iris.base);
-  const keys = sources.mechanisms.map((raw) => cacheKey(salt, raw));
-  const layouts: (EntryLayout | undefined)[] = [];
-  const jobs: Job[] = [];
-  const steps: StepTimes = {};
-  time('cache', () =>
-    sources.mechanisms.forEach((raw, id) => {
-      if (cache.has(keys[id])) layouts[id] = cache.layout(keys[id]);
-      else jobs.push({ id, file: raw.file, bytes: raw.bytes, sha256: raw.sha256, key: keys[id] });
-    }),
-  );
-  await time('records', () =>
-    runRecords(
-      jobs,
-      {
-        workers: options.workers ?? defaultWorkers(jobs.length),
-        setup: { root: options.root, base: iris.base, cacheDir: cache.dir, referenceDigest: referenceDigest(reference.files) },
-        context: ctx,
-        cache,
-        steps,
-      },
-      (job, layout) => (layouts[job.id] = layout),
-    ),
-  );
-  const summaries: RecordSummary[] = layouts.map((l) => l!.summary);
+  const records = await recordsOf(sources, ctx, cache, salt, options, time);
+  const summaries = records.layouts.map((l) => l.summary);
 
   const byStage: Record<Stage, Diagnostic[]> = { load: [], validate: [...ctx.diagnostics.validate, ...releaseDiagnostics], reconcile: [...ctx.diagnostics.reconcile], map: [], check: [] };
   for (const s of summaries) if (s.failed) byStage[s.failed.stage].push(...s.failed.diagnostics);
-  byStage.validate.push(...checkAcrossMechanisms(summaries.flatMap((s) => (s.ref ? [s.ref as MechanismRef] : []))));
+  byStage.validate.push(...checkAcrossMechanisms(summaries.flatMap((s) => (s.ref ? [s.ref] : []))));
   const fail = (stage: Stage) => {
     if (byStage[stage].length) throw new BuildError(sortDiagnostics(byStage[stage]));
   };
@@ -153,42 +133,30 @@ export async function build(
   fail('map');
   const sharedTriples = canonicalLines(shared.graphs.flatMap((g) => g.quads));
   const sharedSubjects = subjectPieces(sharedTriples, ctx);
-  const recordParts = layouts.map((layout, i) => new CachedRecord(cache, keys[i], layout!));
+  const recordParts = records.layouts.map((layout, i) => new CachedRecord(cache, records.keys[i], layout));
   const assembly = time('plan', () => new Assembly([...recordParts, ...inMemory(sharedSubjects.subjects, sharedSubjects.pieces, 'the shared agents and vocabularies')]));
   if (release) {
     const examples = checkExamples(release, new Set(release.exampleResources.filter((iri) => assembly.has(iri))));
     if (examples.length) throw new BuildError(examples);
   }
 
+  // The shared graph is checked once per build, and not at all when the same graph passed before.
   const sharedGraph = { key: 'shared', quads: sharedTriples.map((t) => t.q), origins: new Map(shared.graphs.flatMap((g) => [...g.origins])) };
-  byStage.check.push(...(await time('check shared', () => checkPart(sharedGraph, new Set(sharedSubjects.subjects), ctx.around, ctx.shapes))));
+  const sharedKey = createHash('sha256').update(`${salt}\n`).update(sharedTriples.map((t) => t.line).join('\n')).digest('hex');
+  if (cache.passed(sharedKey)) cache.touchPassed(sharedKey);
+  else {
+    byStage.check.push(...(await time('check shared', () => checkPart(sharedGraph, new Set(sharedSubjects.subjects), ctx.around, ctx.shapes))));
+    fail('check');
+    cache.pass(sharedKey);
+  }
   fail('check');
+  cache.prune(new Set([...records.keys, sharedKey]));
   addStatistics(statistics, statisticsOf(sharedGraph.quads, iris), distinct);
   statistics.objects = [...distinct.objects];
   statistics.pages = [...distinct.pages];
 
   const context = JSON.parse(reference.ontology.context)['@context'];
-  const out = new Map<string, Content>();
-  out.set('iscm.nt', assembly.dump('nt'));
-  out.set('iscm.ttl', assembly.dump('ttl', turtleHeader(iris)));
-  out.set('iscm.jsonld', assembly.jsonDump('jsonld', jsonLdDocument(context)));
-  out.set('iscm.rdf', assembly.dump('rdf', ctx.rdfxml.header(), ctx.rdfxml.footer()));
-  // N-Quads: one graph per record and per shared graph, in key order.
-  const graphs = [
-    ...recordParts.map((r, i) => ({ key: summaries[i].key!, nq: () => r.whole('nq') })),
-    ...shared.graphs.map((g) => ({ key: g.key, nq: () => graphNQuads(g.key, canonicalLines(g.quads).map((t) => t.line), iris) })),
-  ].sort((a, b) => cmp(a.key, b.key));
-  out.set('iscm.nq', concatenated(graphs.map((g) => g.nq)));
-  const byId = recordParts.map((r, i) => ({ r, key: summaries[i].key! })).sort((a, b) => cmp(a.key, b.key));
-  const counts = summaries.reduce<MethodCounts>((c, s) => ({ exact: c.exact + s.counts.exact, alias: c.alias + s.counts.alias, unresolved: c.unresolved + s.counts.unresolved }), {
-    exact: 0,
-    alias: 0,
-    unresolved: 0,
-  });
-  const names = counts.exact + counts.alias + counts.unresolved;
-  out.set('reports/reconciliation.json', jsonConcatenated(byId.map(({ r }) => () => r.whole('reconciliation.json')), reconciliationJsonDocument(counts), names === 0));
-  out.set('reports/reconciliation.md', concatenated(byId.map(({ r }) => () => r.whole('reconciliation.md')), reconciliationMarkdownHead(counts), '\n'));
-
+  const out = dumps(assembly, recordParts, shared.graphs, ctx, context);
   for (const [path, bytes] of reference.copies) out.set(path, bytes);
 
   const ontology = time('ontology', () => ontologyTriples(reference.ontology.iscm, iris));
@@ -203,7 +171,7 @@ export async function build(
     files: out,
     gzip: new Set(DUMPS),
     triples: statistics.triples,
-    records: { total: summaries.length, built: jobs.length, steps },
+    records: { total: summaries.length, built: records.built, steps: records.steps },
     // Last, since it describes (and hashes) every file above; SHA256SUMS then covers it too.
     async describe(written) {
       const description = describeRelease({
@@ -228,6 +196,60 @@ export async function build(
       ]);
     },
   };
+}
+
+/** Every record's entry, from the cache or built now (on worker threads when there are many). */
+async function recordsOf(sources: LoadedSources, ctx: RecordContext, cache: RecordCache, salt: string, options: BuildOptions, time: StageTimer) {
+  const keys = sources.mechanisms.map((raw) => cacheKey(salt, raw));
+  const layouts: EntryLayout[] = [];
+  const jobs: Job[] = [];
+  const steps: StepTimes = {};
+  time('cache', () =>
+    sources.mechanisms.forEach((raw, id) => {
+      if (cache.has(keys[id])) {
+        cache.touch(keys[id]);
+        layouts[id] = cache.layout(keys[id]);
+      } else jobs.push({ id, file: raw.file, bytes: raw.bytes, sha256: raw.sha256, key: keys[id] });
+    }),
+  );
+  await time('records', () =>
+    runRecords(
+      jobs,
+      {
+        workers: options.workers ?? defaultWorkers(jobs.length),
+        setup: { root: options.root, base: ctx.iris.base, cacheDir: cache.dir, referenceDigest: referenceDigest(sources.reference.files) },
+        context: ctx,
+        cache,
+        steps,
+      },
+      (job, layout) => (layouts[job.id] = layout),
+    ),
+  );
+  return { keys, layouts, built: jobs.length, steps };
+}
+
+/** The dumps and the reconciliation report, as streams assembled from the records' entries and the shared graphs. */
+function dumps(assembly: Assembly, records: readonly CachedRecord[], shared: readonly RecordGraph[], ctx: RecordContext, context: Record<string, unknown>): Map<string, Content> {
+  const { iris } = ctx;
+  const out = new Map<string, Content>();
+  out.set('iscm.nt', assembly.dump('nt'));
+  out.set('iscm.ttl', assembly.dump('ttl', turtleHeader(iris)));
+  out.set('iscm.jsonld', assembly.jsonDump('jsonld', jsonLdDocument(context)));
+  out.set('iscm.rdf', assembly.dump('rdf', ctx.rdfxml.header(), ctx.rdfxml.footer()));
+  // N-Quads: one graph per record and per shared graph, in key order.
+  const graphs = [
+    ...records.map((r) => ({ key: r.key, nq: () => r.nquads() })),
+    ...shared.map((g) => ({ key: g.key, nq: () => graphNQuads(g.key, canonicalLines(g.quads).map((t) => t.line), iris) })),
+  ].sort((a, b) => cmp(a.key, b.key));
+  out.set('iscm.nq', concatenated(graphs.map((g) => g.nq)));
+  // The report: records in the order of their ids, the counts of all before them.
+  const byId = [...records].sort((a, b) => cmp(a.key, b.key));
+  const counts: MethodCounts = { exact: 0, alias: 0, unresolved: 0 };
+  for (const r of records) for (const m of ['exact', 'alias', 'unresolved'] as const) counts[m] += r.counts[m];
+  const names = counts.exact + counts.alias + counts.unresolved;
+  out.set('reports/reconciliation.json', jsonConcatenated(byId.map((r) => () => r.whole('reconciliation.json')), reconciliationJsonDocument(counts), names === 0));
+  out.set('reports/reconciliation.md', concatenated(byId.map((r) => () => r.whole('reconciliation.md')), reconciliationMarkdownHead(counts), '\n'));
+  return out;
 }
 
 /**

@@ -19,7 +19,8 @@ install() {
 }
 
 start() {
-  local dir=$1 http=$2 sql=$3
+  local dir http=$2 sql=$3
+  dir=$(realpath -m "$1")
   install
   mkdir -p "$dir"
   local vad=/usr/share/virtuoso-opensource-7/vad
@@ -54,11 +55,15 @@ ResultSetMaxRows = 100000
 MaxQueryExecutionTime = 60
 DefaultQuery = select distinct ?Concept where {[] a ?Concept} LIMIT 100
 EOF
-  (cd "$dir" && nohup virtuoso-t +foreground +configfile "$dir/virtuoso.ini" >"$dir/stdout.log" 2>&1 &
-   echo $! >"$dir/virtuoso.pid")
+  # Started straight from this shell, so that $! is Virtuoso's own pid, with every standard stream
+  # redirected, so that no process holds the caller's pipes open once this script returns.
+  cd "$dir"
+  virtuoso-t +foreground +configfile "$dir/virtuoso.ini" </dev/null >"$dir/stdout.log" 2>&1 &
+  echo $! >"$dir/virtuoso.pid"
+  cd - >/dev/null
   local tries=0
   # Ready when the SQL port takes a login: the HTTP listener opens earlier than the RDF store.
-  until isql-vt "127.0.0.1:$sql" dba dba exec="select 1;" >/dev/null 2>&1; do
+  until isql-vt "127.0.0.1:$sql" dba dba exec="select 1;" </dev/null >/dev/null 2>&1; do
     tries=$((tries + 1))
     if [ $tries -gt 120 ] || ! kill -0 "$(cat "$dir/virtuoso.pid")" 2>/dev/null; then
       echo "virtuoso did not start; its log:" >&2
@@ -70,11 +75,12 @@ EOF
   done
   # A scratch store on loopback: let the anonymous SPARQL user write through the Graph Store
   # Protocol endpoint (/sparql-graph-crud), the way an institute would grant its loader account.
-  isql-vt "127.0.0.1:$sql" dba dba exec="GRANT SPARQL_UPDATE TO \"SPARQL\"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);" >/dev/null
+  isql-vt "127.0.0.1:$sql" dba dba exec="GRANT SPARQL_UPDATE TO \"SPARQL\"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);" </dev/null >/dev/null
 }
 
 stop() {
-  local dir=$1
+  local dir
+  dir=$(realpath -m "$1")
   if [ -f "$dir/virtuoso.pid" ]; then
     local pid
     pid=$(cat "$dir/virtuoso.pid")

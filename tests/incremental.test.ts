@@ -2,9 +2,9 @@
 // other sources, the base IRI, the code), changed, and its output is byte for byte the output
 // of a clean build of the same sources.
 
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedRecord, generateCorpus, mechanismId, referenceNames } from '../bench/corpus.ts';
 import { cacheSalt } from '../pipeline/cache/index.ts';
@@ -64,6 +64,26 @@ describe('a rebuild with the cache', () => {
     } finally {
       writeFileSync(shapes, original);
     }
+  });
+
+  it('forgets what no build has used for an hour, and only that', async () => {
+    const hourAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    const stale = join(cacheDir, 'ff', `${'f'.repeat(64)}.rec`);
+    const recent = join(cacheDir, 'ee', `${'e'.repeat(64)}.rec`);
+    for (const path of [stale, recent]) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, 'an entry of sources that are gone');
+    }
+    utimesSync(stale, hourAgo, hourAgo);
+    const entries = () => readdirSync(cacheDir, { recursive: true }).filter((p) => String(p).endsWith('.rec')).length;
+    const before = entries();
+    // The entries this build uses are an hour old too: using them keeps them.
+    for (const p of readdirSync(cacheDir, { recursive: true })) if (String(p).endsWith('.rec')) utimesSync(join(cacheDir, String(p)), hourAgo, hourAgo);
+    utimesSync(recent, new Date(), new Date());
+    expect((await buildRecords(root, { workers: 0, cacheDir })).records.built).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(entries()).toBe(before - 1);
   });
 
   it('reports a record that breaks, from the cache too, until it is fixed', async () => {

@@ -116,6 +116,7 @@ describe('running a query', () => {
       } catch (e) {
         return e as QueryError;
       }
+      return undefined;
     })();
     expect(error).toBeInstanceOf(QueryError);
     expect(error?.code).toBe('sparql-syntax');

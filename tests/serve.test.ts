@@ -102,7 +102,8 @@ describe('dereferenceable IRIs', () => {
     const page = await (await get('/doc/state/CHE', { accept: 'text/html' })).text();
     const release = openRelease({ root: ROOT, outDir: out, base: makeIris().base });
     const d = describeResource(release, CHE)!;
-    expect(page.match(/<li>/g)).toHaveLength(d.about.length + d.mentions.length);
+    const statements = [...page.matchAll(/<table class="statements">([\s\S]*?)<\/table>/g)].map((m) => m[1]).join('');
+    expect(statements.match(/<li>/g)).toHaveLength(d.about.length + d.mentions.length);
     expect(page).not.toMatch(/<script/);
     const links = [...page.matchAll(/href="(\/id\/[^"#]+)"/g)].map((m) => m[1]);
     expect(links).toContain('/id/process/berne-initiative');

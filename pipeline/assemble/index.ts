@@ -4,18 +4,19 @@
 
 import type { RecordCache } from '../cache/index.ts';
 import type { EntryLayout, RecordIndex, SubjectSection } from '../records/entry.ts';
-import { readIndex, RECORD_SECTIONS } from '../records/entry.ts';
+import { readIndex, type RecordSection } from '../records/entry.ts';
+import type { Compressed, Piece } from '../publish/index.ts';
 import { SEPARATOR, type JsonArrayDocument } from '../serialize/json-stream.ts';
+import type { MethodCounts } from '../serialize/reconciliation-report.ts';
 import { cmp } from '../serialize/order.ts';
 import { plan, type Chunk, type Part } from './plan.ts';
 
-export type Chunks = () => AsyncIterable<Uint8Array | string>;
-type RecordSection = (typeof RECORD_SECTIONS)[number];
+export type Chunks = () => AsyncIterable<Piece>;
 
 /** A part of the graph whose bytes can be copied out, per subject. */
 export interface Source extends Part {
-  /** The pieces of subjects [from, to) in one of the subject-ordered sections. */
-  pieces(section: SubjectSection, from: number, to: number): Uint8Array | string;
+  /** The pieces of subjects [from, to) in one of the subject-ordered sections; a whole record comes with its gzip member. */
+  pieces(section: SubjectSection, from: number, to: number): Piece;
 }
 
 /** A record whose fragments are in the cache. */
@@ -24,12 +25,19 @@ export class CachedRecord implements Source {
 
   constructor(
     private readonly cache: RecordCache,
-    private readonly key: string,
+    private readonly entry: string,
     private readonly layout: EntryLayout,
   ) {}
 
   get name(): string {
     return this.layout.summary.file;
+  }
+  /** The record's graph key, `process/{id}`. */
+  get key(): string {
+    return this.layout.summary.key!;
+  }
+  get counts(): MethodCounts {
+    return this.layout.summary.counts;
   }
   get first(): string {
     return this.layout.summary.first!;
@@ -45,20 +53,25 @@ export class CachedRecord implements Source {
     return this.loadIndex().subjects;
   }
 
-  pieces(section: SubjectSection, from: number, to: number): Uint8Array {
+  pieces(section: SubjectSection, from: number, to: number): Piece {
     const start = this.layout.offsets[section];
-    if (from === 0 && to === this.count) return this.cache.read(this.key, start, this.layout.summary.sizes[section]);
+    if (from === 0 && to === this.count) return { bytes: this.cache.read(this.entry, start, this.layout.summary.sizes[section]), gzip: this.whole(`${section}.gz`) };
     const lengths = this.loadIndex().lengths[section];
     const sum = (a: number, b: number) => lengths.slice(a, b).reduce((x, y) => x + y, 0);
-    return this.cache.read(this.key, start + sum(0, from), sum(from, to));
+    return this.cache.read(this.entry, start + sum(0, from), sum(from, to));
   }
 
   whole(section: RecordSection): Uint8Array {
-    return this.cache.read(this.key, this.layout.offsets[section], this.layout.summary.sizes[section]);
+    return this.cache.read(this.entry, this.layout.offsets[section], this.layout.summary.sizes[section]);
+  }
+
+  /** The record's N-Quads graph, with its gzip member. */
+  nquads(): Compressed {
+    return { bytes: this.whole('nq'), gzip: this.whole('nq.gz') };
   }
 
   private loadIndex(): RecordIndex {
-    return (this.index ??= readIndex(this.cache.read(this.key, this.layout.indexStart, this.layout.indexLength)));
+    return (this.index ??= readIndex(this.cache.read(this.entry, this.layout.indexStart, this.layout.indexLength)));
   }
 }
 
@@ -118,7 +131,7 @@ export class Assembly {
 }
 
 /** `pieces` in the order given, between `head` and `tail`. */
-export function concatenated(pieces: readonly (() => Uint8Array | string)[], head = '', tail = ''): Chunks {
+export function concatenated(pieces: readonly (() => Piece)[], head = '', tail = ''): Chunks {
   return async function* () {
     yield head;
     for (const p of pieces) yield p();
@@ -144,6 +157,8 @@ export function jsonConcatenated(pieces: readonly (() => Uint8Array | string)[],
   };
 }
 
-function withoutSeparator(bytes: Uint8Array | string): Uint8Array | string {
-  return typeof bytes === 'string' ? bytes.slice(SEPARATOR.length) : bytes.subarray(Buffer.byteLength(SEPARATOR));
+/** The piece without the separator before its first item; its gzip member, which has the separator, no longer fits. */
+function withoutSeparator(piece: Piece): Uint8Array | string {
+  if (typeof piece === 'string') return piece.slice(SEPARATOR.length);
+  return (piece instanceof Uint8Array ? piece : piece.bytes).subarray(Buffer.byteLength(SEPARATOR));
 }

@@ -7,7 +7,7 @@
 // temporary name and renamed, so that builds running at once share the cache safely.
 
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
@@ -15,6 +15,9 @@ import type { RawSource, SourceFileInfo } from '../load/index.ts';
 import { readLayout, type EntryLayout } from '../records/entry.ts';
 
 export const CACHE_DIR = '.cache/build';
+
+/** How long an entry counts as in use by a build still running (see prune). */
+const IN_USE_MS = 60 * 60 * 1000;
 
 const PIPELINE = fileURLToPath(new URL('..', import.meta.url));
 const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
@@ -48,6 +51,53 @@ export class RecordCache {
     renameSync(tmp, path);
   }
 
+  /** Marks the entry as used now, so that no build prunes it while this one may still read it. */
+  touch(key: string): void {
+    const now = new Date();
+    utimesSync(this.path(key), now, now);
+  }
+
+  /**
+   * Deletes the entries and marks that are not in `keep` and have not been used for an hour:
+   * the cache keeps what the current sources need, and no build that started less than an hour
+   * ago loses an entry it has yet to read (each build touches what it uses).
+   */
+  prune(keep: ReadonlySet<string>): void {
+    const before = Date.now() - IN_USE_MS;
+    for (const folder of existsSync(this.dir) ? readdirSync(this.dir) : []) {
+      const dir = join(this.dir, folder);
+      if (!statSync(dir).isDirectory()) continue;
+      for (const name of readdirSync(dir)) {
+        const key = name.replace(/\.rec$/, '');
+        if (keep.has(key)) continue;
+        const path = join(dir, name);
+        try {
+          if (statSync(path).mtimeMs < before) rmSync(path, { force: true });
+        } catch {
+          // Pruned by another build meanwhile.
+        }
+      }
+    }
+  }
+
+  /** Whether a check was passed with exactly these inputs (`key` hashes them), by this or an earlier build. */
+  passed(key: string): boolean {
+    return existsSync(this.markerPath(key));
+  }
+
+  /** Remembers that the check of `key` passed. */
+  pass(key: string): void {
+    const path = this.markerPath(key);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, '');
+  }
+
+  /** Marks the check of `key` as used now (see touch). */
+  touchPassed(key: string): void {
+    const now = new Date();
+    utimesSync(this.markerPath(key), now, now);
+  }
+
   /** The entry's summary and where its sections lie. */
   layout(key: string): EntryLayout {
     const path = this.path(key);
@@ -78,6 +128,10 @@ export class RecordCache {
 
   private path(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.rec`);
+  }
+
+  private markerPath(key: string): string {
+    return join(this.dir, 'passed', key);
   }
 }
 

@@ -15,9 +15,9 @@ import { baseIri, projectRoot } from './project.ts';
 export const help = `Usage: iscm load [--out DIR] [--base IRI] ENDPOINT
 
 Replaces the release's named graph ({base}graph/{version}) in the triple store whose SPARQL 1.1
-Graph Store Protocol endpoint is ENDPOINT: PUT of the N-Triples dump, then POST of the dataset
-description when the build wrote one. Credentials may be given in the URL (http://user:pw@host/…,
-sent as HTTP Basic). Examples of ENDPOINT:
+Graph Store Protocol endpoint is ENDPOINT, with one PUT of the N-Triples dump and the dataset
+description. Credentials may be given in the URL (http://user:pw@host/…, sent as HTTP Basic).
+Examples of ENDPOINT:
   Virtuoso     http://localhost:8890/sparql-graph-crud
   Jena Fuseki  http://localhost:3030/DATASET/data
   GraphDB      http://localhost:7200/repositories/REPO/rdf-graphs/service
@@ -37,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
   const dumps = readDumps(values.out ? resolve(values.out) : resolve(root, process.env.ISCM_OUT ?? 'output'));
   const graph = makeIris(baseIri(values.base)).releaseGraph(releaseVersion(root));
   const pushed = await pushRelease(positionals[0], graph, dumps);
-  process.stderr.write(`loaded ${pushed.triples} triples${dumps.description ? ' and the dataset description' : ''} into <${pushed.graph}>\n`);
+  process.stderr.write(`loaded ${pushed.triples} triples into <${pushed.graph}>\n`);
   return EXIT.ok;
 }
 

@@ -12,6 +12,7 @@ import { LANGUAGES } from '../serve/labels.ts';
 import { renderVariant, variantSuffix, type Variant } from '../serve/resources.ts';
 import type { Site } from '../serve/site.ts';
 import { NGINX_HTTP, NGINX_SERVER, NGINX_STANDALONE } from './nginx.ts';
+import { overviewFile, overviewPage } from '../pictures/overview-page.ts';
 
 const VARIANTS: Variant[] = [
   ...LANGUAGES.map((lang): Variant => ({ kind: 'html', lang })),
@@ -33,6 +34,7 @@ export async function staticSite(site: Site): Promise<Map<string, string | Buffe
   for (const lang of LANGUAGES) {
     files.set(`index.${lang}.html`, homePage(site, lang));
     files.set(`download/index.${lang}.html`, downloadPage(site.release.dumps.files, lang, site.endpoint));
+    files.set(overviewFile(lang), overviewPage(site, lang));
   }
   for (const f of site.release.dumps.files) files.set(`download/${f.name}`, f.content);
   for (const [name, asset] of loadAssets()) if (name !== 'query-page.js' && !name.startsWith('yasgui')) files.set(`assets/${name}`, asset.content);

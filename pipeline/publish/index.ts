@@ -19,15 +19,16 @@ import {
   writeSync,
 } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import { promises as fsPromises, type promises } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { BuildError, error } from '../diagnostics.ts';
 import type { Digest } from '../serialize/checksums.ts';
 import { GZIP_LEVEL, pinOperatingSystem } from '../serialize/gzip.ts';
 
 type FileHandle = promises.FileHandle;
+const gzipAsync = promisify(gzip);
 
 /**
  * Takes `{outDir}.lock`, or throws a `locked` BuildError while a live build holds it. A lock
@@ -162,13 +163,21 @@ export function publish(outDir: string, files: ReadonlyMap<string, string | Uint
   staging.commit();
 }
 
-/** What publishStreams writes at a path: text, bytes, or chunks made as they are written. */
-export type Content = string | Uint8Array | (() => AsyncIterable<Uint8Array | string>);
+/** Bytes that come with their gzip member already made (serialize/gzip.ts gzipMember), so that a gzip copy does not compress them again. */
+export interface Compressed {
+  bytes: Uint8Array;
+  gzip: Uint8Array;
+}
+
+export type Piece = Uint8Array | string | Compressed;
+
+/** What publishStreams writes at a path: text, bytes, or pieces made as they are written. */
+export type Content = string | Uint8Array | (() => AsyncIterable<Piece>);
 
 export type Written = Digest;
 
 export interface StreamOptions {
-  /** Files that also get a gzip copy (`{path}.gz`), compressed from the same chunks as they are written. */
+  /** Files that also get a gzip copy (`{path}.gz`), made from the same pieces as they are written. */
   gzip?: ReadonlySet<string>;
   /** Makes the files that describe the others (their sizes and checksums), once those are written. */
   describe?: (written: ReadonlyMap<string, Written>) => Promise<ReadonlyMap<string, Content>>;
@@ -216,12 +225,12 @@ async function writeStream(target: string | undefined, content: Content, gzip?: 
   const file = new HashedFile(target);
   const gz = gzip ? new GzipCopy(gzip.path) : undefined;
   try {
-    const chunks = typeof content === 'function' ? content() : [content];
-    for await (const chunk of chunks) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    const pieces = typeof content === 'function' ? content() : [content];
+    for await (const piece of pieces) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece instanceof Uint8Array ? piece : piece.bytes;
       if (!bytes.length) continue;
       await file.write(bytes);
-      await gz?.write(bytes);
+      await gz?.write(bytes, piece instanceof Uint8Array || typeof piece === 'string' ? undefined : piece.gzip);
     }
     return { file: await file.close(), gzip: await gz?.close() };
   } finally {
@@ -281,39 +290,51 @@ class HashedFile {
   }
 }
 
-/** The gzip copy of a file (serialize/gzip.ts), compressed from the same chunks as they are written. */
+/** Bytes compressed together into one member, at most; beyond, the copy gets another member. */
+const MEMBER_BYTES = 8 << 20;
+
+/**
+ * The gzip copy of a file, as gzip members one after the other (serialize/gzip.ts): a piece's own
+ * member when it comes with one, and the other pieces compressed here, consecutive ones together.
+ */
 class GzipCopy {
   private readonly out: HashedFile;
-  private readonly zip = createGzip({ level: GZIP_LEVEL });
-  private readonly drained: Promise<void>;
-  private offset = 0;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
 
   constructor(path: string | undefined) {
-    const out = (this.out = new HashedFile(path));
-    this.drained = (async () => {
-      for await (const chunk of this.zip as AsyncIterable<Buffer>) {
-        pinOperatingSystem(chunk, this.offset);
-        this.offset += chunk.length;
-        await out.write(chunk);
-      }
-    })();
-    // Surfaces in close(); without this handler a failure before then would be unhandled.
-    this.drained.catch(() => {});
+    this.out = new HashedFile(path);
   }
 
-  async write(bytes: Uint8Array): Promise<void> {
-    if (!this.zip.write(bytes)) await Promise.race([once(this.zip, 'drain'), this.drained]);
+  async write(bytes: Uint8Array, member?: Uint8Array): Promise<void> {
+    if (member) {
+      await this.flush();
+      await this.out.write(member);
+      return;
+    }
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= MEMBER_BYTES) await this.flush();
   }
 
   async close(): Promise<Written> {
-    this.zip.end();
-    await this.drained;
+    await this.flush();
     return this.out.close();
   }
 
   async abandon(): Promise<void> {
-    this.zip.destroy();
     await this.out.abandon();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.pendingBytes) return;
+    const bytes = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    // zlib's thread pool, so that the other files go on being written meanwhile.
+    const member = await gzipAsync(bytes, { level: GZIP_LEVEL });
+    pinOperatingSystem(member, 0);
+    await this.out.write(member);
   }
 }
 

@@ -39,7 +39,7 @@ const MEDIA_TYPES: Record<string, string> = {
   json: 'application/json',
 };
 
-export function mediaTypeOf(name: string): string {
+function mediaTypeOf(name: string): string {
   if (name.endsWith('SHA256SUMS')) return 'text/plain; charset=utf-8';
   return MEDIA_TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
 }

@@ -43,13 +43,14 @@ export function runQuery(release: ReleaseStore, text: string, choose: ChooseForm
   const mediaType = choose(form);
   if (!mediaType) throw new QueryError('no-acceptable-format', `none of the formats of a ${form} answer is acceptable`);
   const options: Parameters<oxigraph.Store['query']>[1] = { results_format: mediaType };
-  if (dataset && (dataset.defaultGraphs.length || dataset.namedGraphs.length)) {
-    options.default_graph = dataset.defaultGraphs.map((g) => oxigraph.namedNode(g));
-    options.named_graphs = dataset.namedGraphs.map((g) => oxigraph.namedNode(g));
-  } else {
-    options.use_default_graph_as_union = true;
-  }
+  // Inside the try: a graph IRI the client gave may not be an IRI.
   try {
+    if (dataset && (dataset.defaultGraphs.length || dataset.namedGraphs.length)) {
+      options.default_graph = dataset.defaultGraphs.map((g) => oxigraph.namedNode(g));
+      options.named_graphs = dataset.namedGraphs.map((g) => oxigraph.namedNode(g));
+    } else {
+      options.use_default_graph_as_union = true;
+    }
     return { form, mediaType, body: release.store.query(text, options) as string };
   } catch (e) {
     throw asQueryError(e);

@@ -3,9 +3,9 @@
 // update is recognised here so that a read-only service can refuse it by name.
 
 export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE';
-export type Form = QueryForm | 'UPDATE';
+type Form = QueryForm | 'UPDATE';
 
-export interface Prologue {
+interface Prologue {
   /** undefined when the text starts with no SPARQL keyword at all (the store's parser says why). */
   form?: Form;
   /** The PREFIX declarations, used to print IRIs the way the query wrote them. */

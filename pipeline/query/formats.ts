@@ -15,6 +15,5 @@ export const GRAPH_FORMATS = {
   rdfxml: 'application/rdf+xml',
 } as const;
 
-export type SolutionFormat = keyof typeof SOLUTION_FORMATS;
 export type GraphFormat = keyof typeof GRAPH_FORMATS;
-export type MediaType = (typeof SOLUTION_FORMATS)[SolutionFormat] | (typeof GRAPH_FORMATS)[GraphFormat];
+export type MediaType = (typeof SOLUTION_FORMATS)[keyof typeof SOLUTION_FORMATS] | (typeof GRAPH_FORMATS)[GraphFormat];

@@ -10,7 +10,7 @@ export interface ReleaseStore {
   graph: oxigraph.NamedNode;
 }
 
-export function openStore(dumps: Dumps, graphIri: string): ReleaseStore {
+export function openStore(dumps: Pick<Dumps, 'ntriples' | 'description'>, graphIri: string): ReleaseStore {
   const store = new oxigraph.Store();
   const graph = oxigraph.namedNode(graphIri);
   store.load(dumps.ntriples, { format: 'application/n-triples', to_graph_name: graph });

@@ -17,7 +17,7 @@ export interface JsonResults {
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const BARE_DATATYPES = new Set([`${XSD}integer`, `${XSD}decimal`, `${XSD}boolean`]);
 
-export function formatTerm(term: JsonTerm | undefined, prefixes: Record<string, string>): string {
+function formatTerm(term: JsonTerm | undefined, prefixes: Record<string, string>): string {
   if (!term) return '';
   if (term.type === 'bnode') return `_:${term.value}`;
   if (term.type === 'uri') return compactIri(term.value, prefixes);

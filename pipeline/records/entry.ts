@@ -16,11 +16,16 @@ const MAGIC = Buffer.from('iscm-record 1\n', 'utf8');
 
 /** Output files that hold each subject of a record in one piece, in canonical order of the subjects. */
 export const SUBJECT_SECTIONS = ['nt', 'ttl', 'jsonld', 'rdf'] as const;
+/** The dumps' sections that are also kept as a gzip member of the whole record (serialize/gzip.ts gzipMember). */
+export const GZIPPED_SECTIONS = ['nt', 'ttl', 'jsonld', 'rdf', 'nq'] as const;
+export type GzippedSection = (typeof GZIPPED_SECTIONS)[number];
 /**
- * Output files that hold a record in one piece (N-Quads graph, report rows), in record order,
- * and the record's examples for the ontology's page (N-Triples lines, docs/ontology-html.ts).
+ * Output files that hold a record in one piece (N-Quads graph, report rows), in record order;
+ * the record's examples for the ontology's page (N-Triples lines, docs/ontology-html.ts); and
+ * the gzip members of the record's share of each dump.
  */
-export const RECORD_SECTIONS = ['nq', 'reconciliation.json', 'reconciliation.md', 'examples'] as const;
+export const RECORD_SECTIONS = ['nq', 'reconciliation.json', 'reconciliation.md', 'examples', 'nt.gz', 'ttl.gz', 'jsonld.gz', 'rdf.gz', 'nq.gz'] as const;
+export type RecordSection = (typeof RECORD_SECTIONS)[number];
 export const SECTIONS = [...SUBJECT_SECTIONS, ...RECORD_SECTIONS] as const;
 export type SubjectSection = (typeof SUBJECT_SECTIONS)[number];
 export type Section = (typeof SECTIONS)[number];
@@ -61,11 +66,11 @@ export interface Fragments {
   subjects: string[];
   /** One piece per subject. */
   pieces: Record<SubjectSection, string[]>;
-  whole: Record<(typeof RECORD_SECTIONS)[number], string>;
+  whole: Record<RecordSection, string | Uint8Array>;
 }
 
 export function encodeEntry(summary: RecordSummary, fragments?: Fragments): Buffer {
-  const parts: Buffer[] = [];
+  const parts: Uint8Array[] = [];
   const lengths = {} as RecordIndex['lengths'];
   const sizes = {} as RecordSummary['sizes'];
   for (const s of SUBJECT_SECTIONS) {
@@ -75,7 +80,8 @@ export function encodeEntry(summary: RecordSummary, fragments?: Fragments): Buff
     parts.push(...pieces);
   }
   for (const s of RECORD_SECTIONS) {
-    const b = Buffer.from(fragments?.whole[s] ?? '', 'utf8');
+    const w = fragments?.whole[s] ?? '';
+    const b = typeof w === 'string' ? Buffer.from(w, 'utf8') : w;
     sizes[s] = b.length;
     parts.push(b);
   }

@@ -11,6 +11,7 @@ import { parseSource, type RawSource } from '../load/index.ts';
 import { mapMechanism } from '../map/mechanism.ts';
 import { reconciledFrom, reconcileMechanism, unresolvedAgents, type Target } from '../reconcile/index.ts';
 import { SEPARATOR } from '../serialize/json-stream.ts';
+import { gzipMember } from '../serialize/gzip.ts';
 import { graphNQuads } from '../serialize/nquads.ts';
 import { canonicalLines } from '../serialize/order.ts';
 import { markdownRow, methodCounts, occurrenceRows } from '../serialize/reconciliation-report.ts';
@@ -86,11 +87,18 @@ export async function buildRecord(ctx: RecordContext, raw: RawSource, time: Stag
     const rows = occurrenceRows(occurrences, ctx.iris);
     summary.counts = methodCounts(rows);
     summary.triples = triples.length;
+    const nq = graphNQuads(graph.key, triples.map((t) => t.line), ctx.iris);
+    const member = (text: string) => gzipMember(Buffer.from(text, 'utf8'));
     const fragments: Fragments = {
       subjects,
       pieces,
       whole: {
-        nq: graphNQuads(graph.key, triples.map((t) => t.line), ctx.iris),
+        nq,
+        'nt.gz': member(pieces.nt.join('')),
+        'ttl.gz': member(pieces.ttl.join('')),
+        'jsonld.gz': member(pieces.jsonld.join('')),
+        'rdf.gz': member(pieces.rdf.join('')),
+        'nq.gz': member(nq),
         'reconciliation.json': rows.map((r) => SEPARATOR + ctx.reconciliationDocument.item(r)).join(''),
         'reconciliation.md': rows.map((r) => `\n${markdownRow(r)}`).join(''),
         examples: triples

@@ -92,19 +92,19 @@ export class JsonLdCompactor {
       const id = this.compactIri(object.value, false);
       return term && this.terms.get(term)!.type === '@id'
         ? { key: term, value: id }
-        : { key: term ?? this.compactIri(iri, true), value: { [this.alias('@id')]: id } };
+        : { key: term ?? this.curie(iri), value: { [this.alias('@id')]: id } };
     }
     if (object.termType !== 'Literal') throw new Error(`no ${object.termType} may reach a dump`);
     if (object.language) {
       const term = this.byLanguage.get(iri)?.get(object.language) ?? this.byLanguage.get(iri)?.get('@none');
-      return { key: term ?? this.compactIri(iri, true), value: { [this.alias('@language')]: object.language, [this.alias('@value')]: object.value } };
+      return { key: term ?? this.curie(iri), value: { [this.alias('@language')]: object.language, [this.alias('@value')]: object.value } };
     }
     const datatype = object.datatype.value;
-    if (datatype === XSD_STRING) return { key: this.byLanguage.get(iri)?.get('@none') ?? this.compactIri(iri, true), value: object.value };
+    if (datatype === XSD_STRING) return { key: this.byLanguage.get(iri)?.get('@none') ?? this.curie(iri), value: object.value };
     const term = this.byType.get(iri)?.get(datatype) ?? this.byType.get(iri)?.get('@none');
     if (term && this.terms.get(term)!.type === datatype) return { key: term, value: object.value };
     return {
-      key: term ?? this.compactIri(iri, true),
+      key: term ?? this.curie(iri),
       value: { [this.alias('@type')]: this.compactIri(datatype, true), [this.alias('@value')]: object.value },
     };
   }
@@ -113,14 +113,18 @@ export class JsonLdCompactor {
     return this.aliases.get(keyword) ?? keyword;
   }
 
-  /** A term (vocabulary-relative IRIs only), else the shortest usable compact IRI, else the IRI. */
+  /**
+   * An IRI that stands alone (a subject, a type, a datatype, an @id value): a term that maps it,
+   * for vocabulary-relative IRIs, else its compact IRI.
+   */
   private compactIri(iri: string, vocab: boolean): string {
-    if (vocab) {
-      const term = this.byType.get(iri)?.get('@id') ?? this.byType.get(iri)?.get('@none');
-      if (term) return term;
-    }
-    const key = `${vocab ? 'v' : 'i'}${iri}`;
-    const cached = this.curies.get(key);
+    const term = vocab ? (this.byType.get(iri)?.get('@id') ?? this.byType.get(iri)?.get('@none')) : undefined;
+    return term ?? this.curie(iri);
+  }
+
+  /** The shortest (then least) usable compact IRI, else the IRI itself. */
+  private curie(iri: string): string {
+    const cached = this.curies.get(iri);
     if (cached !== undefined) return cached;
     let choice: string | undefined;
     for (const [term, def] of this.terms) {
@@ -130,7 +134,7 @@ export class JsonLdCompactor {
       if (choice === undefined || curie.length < choice.length || (curie.length === choice.length && curie < choice)) choice = curie;
     }
     const result = choice ?? iri;
-    this.curies.set(key, result);
+    this.curies.set(iri, result);
     return result;
   }
 

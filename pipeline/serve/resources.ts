@@ -34,7 +34,7 @@ export function renderVariant(site: Site, iri: string, d: Description, v: Varian
   return serializeDescription(d, v.format, site.release.iris, site.context);
 }
 
-export function variantMediaType(v: Variant): string {
+function variantMediaType(v: Variant): string {
   if (v.kind === 'html') return 'text/html; charset=utf-8';
   return v.format === 'turtle' ? `${GRAPH_FORMATS.turtle}; charset=utf-8` : GRAPH_FORMATS[v.format];
 }
@@ -45,7 +45,7 @@ export function identifier(site: Site, req: Incoming, path: string): Reply {
   return redirect(303, `/doc/${path}`);
 }
 
-export async function document(site: Site, req: Incoming, requested: string): Promise<Reply> {
+export function document(site: Site, req: Incoming, requested: string): Reply {
   if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
   const lang = chooseLanguage(req.headers['accept-language'], LANGUAGES);
   // A variant by name, unless the name is a resource's own (`id:distribution/iscm.ttl`).

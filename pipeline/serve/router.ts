@@ -10,6 +10,7 @@ import { failure, html, methodNotAllowed, ok, redirect, type Incoming, type Repl
 import { document, identifier } from './resources.ts';
 import type { Site } from './site.ts';
 import { sparqlEndpoint } from './sparql-endpoint.ts';
+import { isOverviewPath, overview } from '../pictures/overview-page.ts';
 
 export async function route(site: Site, assets: Map<string, Asset>, req: Incoming): Promise<Reply> {
   const { path } = req;
@@ -18,6 +19,7 @@ export async function route(site: Site, assets: Map<string, Asset>, req: Incomin
   const lang = chooseLanguage(req.headers['accept-language'], LANGUAGES);
   if (path === '/') return html(homePage(site, lang), { vary: 'Accept-Language' });
   if (path.startsWith('/id/')) return identifier(site, req, path.slice('/id/'.length));
+  if (isOverviewPath(path)) return overview(site, path, lang);
   if (path.startsWith('/doc/')) return document(site, req, path.slice('/doc/'.length));
   if (path === '/download') return redirect(301, '/download/');
   if (path === '/download/') return html(downloadPage(site.release.dumps.files, lang, site.endpoint), { vary: 'Accept-Language' });

@@ -6,15 +6,19 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openRelease } from '../query/release.ts';
 import { loadAssets } from './assets.ts';
+import { boundSlowClients, DEFAULT_LIMITS, type QueryLimits } from './limits.ts';
+import { startQueryPool } from './query-pool.ts';
 import { failure, type Incoming, type Reply } from './reply.ts';
+import { refuseTarget } from './request-target.ts';
 import { route } from './router.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import { openSite, type Site } from './site.ts';
 
 /** A query or form larger than this is refused (413) before it is parsed. */
 export const MAX_BODY_BYTES = 1 << 20;
 
 /** Headers on every answer: the data is public, so any web page may query it. */
-const COMMON_HEADERS = { 'access-control-allow-origin': '*', 'x-content-type-options': 'nosniff' };
+const COMMON_HEADERS = { 'access-control-allow-origin': '*', ...SECURITY_HEADERS };
 
 export interface RunningServer {
   url: string;
@@ -26,6 +30,8 @@ class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    // A declared length over the limit is refused without waiting for the body.
+    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -44,6 +50,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 async function answer(site: Site, assets: ReturnType<typeof loadAssets>, req: IncomingMessage): Promise<Reply> {
   const raw = req.url ?? '/';
+  const refused = refuseTarget(raw);
+  if (refused) return refused;
   const q = raw.indexOf('?');
   const incoming: Incoming = {
     method: req.method ?? 'GET',
@@ -62,8 +70,9 @@ async function answer(site: Site, assets: ReturnType<typeof loadAssets>, req: In
   return route(site, assets, incoming);
 }
 
-export function serve(site: Site, opts: { port: number; host: string }): Promise<RunningServer> {
+export async function serve(site: Site, opts: { port: number; host: string; limits?: Partial<QueryLimits> }): Promise<RunningServer> {
   const assets = loadAssets();
+  const queries = startQueryPool(site, { ...DEFAULT_LIMITS, ...opts.limits });
   const server = createServer((req, res) => {
     answer(site, assets, req)
       .catch((e: unknown) => {
@@ -78,26 +87,34 @@ export function serve(site: Site, opts: { port: number; host: string }): Promise
         res.end(body);
       });
   });
+  boundSlowClients(server);
+  // Listen only once queries can run, so that a release the workers cannot load fails here.
+  await queries.ready.catch(async (e: unknown) => {
+    await queries.close();
+    throw e;
+  });
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e) => void queries.close().then(() => reject(e)));
     server.listen(opts.port, opts.host, () => {
       const { port } = server.address() as AddressInfo;
       const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
       resolve({
         url: `http://${host}:${port}`,
         server,
-        close: () =>
-          new Promise<void>((done) => {
+        close: async () => {
+          await new Promise<void>((done) => {
             server.close(() => done());
             server.closeAllConnections();
-          }),
+          });
+          await queries.close();
+        },
       });
     });
   });
 }
 
 /** Opens the release in outDir and serves it; port 0 picks a free port. */
-export function startServer(opts: { root: string; outDir: string; base: string; port: number; host?: string }): Promise<RunningServer> {
+export function startServer(opts: { root: string; outDir: string; base: string; port: number; host?: string; limits?: Partial<QueryLimits> }): Promise<RunningServer> {
   const site = openSite(openRelease(opts), opts.root, true);
-  return serve(site, { port: opts.port, host: opts.host ?? '127.0.0.1' });
+  return serve(site, { port: opts.port, host: opts.host ?? '127.0.0.1', limits: opts.limits });
 }

@@ -12,7 +12,7 @@ import { collectLabels, type Labels } from './labels.ts';
 /** The ontology's documentation in output/, with an anchor per term. */
 const ONTOLOGY_PAGE = 'ontology/index.html';
 
-export interface ExampleQuery {
+interface ExampleQuery {
   /** The file name without `.rq`. */
   name: string;
   /** The comment lines at the top of the file. */
@@ -34,7 +34,7 @@ export interface Site {
   iriOf(path: string): string;
 }
 
-export function readExamples(dir: string): ExampleQuery[] {
+function readExamples(dir: string): ExampleQuery[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.rq'))
     .sort(cmp)

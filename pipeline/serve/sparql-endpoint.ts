@@ -3,7 +3,7 @@
 // for a browser). Updates are refused: the service is read-only. A browser that asks for the
 // page without a query gets the query editor.
 
-import { QueryError, runQuery, type ProtocolDataset } from '../query/execute.ts';
+import { QueryError, type ProtocolDataset } from '../query/execute.ts';
 import type { QueryForm } from '../query/form.ts';
 import { GRAPH_FORMATS, SOLUTION_FORMATS, type MediaType } from '../query/formats.ts';
 import type { JsonResults } from '../query/table.ts';
@@ -11,6 +11,7 @@ import { queryPage } from './html/query-page.ts';
 import { resultsPage } from './html/results-page.ts';
 import { LANGUAGES } from './labels.ts';
 import { chooseLanguage, chooseMediaType } from './negotiate.ts';
+import { queryPoolOf, QueryRefused } from './query-pool.ts';
 import { failure, html, methodNotAllowed, ok, type Incoming, type Reply } from './reply.ts';
 import type { Site } from './site.ts';
 
@@ -65,11 +66,13 @@ function protocolRequest(req: Incoming): ProtocolRequest | Reply {
     return 'status' in fromUrl ? fromUrl : { ...fromUrl, query: body };
   }
   if (type === 'application/sparql-update') return { update: true, dataset: { defaultGraphs: [], namedGraphs: [] } };
+  // A Graph Store Protocol write names its graph in the URL (`?graph=…` or `?default`).
+  if (req.params.has('graph') || req.params.has('default')) return failure(403, 'update-refused', 'Graph Store Protocol writes are refused: this service is read-only');
   return failure(415, 'unsupported-media-type', 'POST a form (application/x-www-form-urlencoded) or application/sparql-query');
 }
 
-export function sparqlEndpoint(site: Site, req: Incoming): Reply {
-  if (req.method === 'OPTIONS') return { status: 204, headers: { allow: 'GET, HEAD, POST, OPTIONS', 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'Accept, Content-Type' } };
+export async function sparqlEndpoint(site: Site, req: Incoming): Promise<Reply> {
+  if (req.method === 'OPTIONS') return { status: 204, headers: { allow: 'GET, HEAD, POST, OPTIONS', 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'Accept, Content-Type', 'access-control-max-age': '86400' } };
   if (!['GET', 'HEAD', 'POST'].includes(req.method)) return methodNotAllowed('GET, HEAD, POST, OPTIONS');
   const lang = chooseLanguage(req.headers['accept-language'], LANGUAGES);
   const parsed = protocolRequest(req);
@@ -89,7 +92,7 @@ export function sparqlEndpoint(site: Site, req: Incoming): Reply {
     return form === 'SELECT' || form === 'ASK' ? SOLUTION_FORMATS.json : GRAPH_FORMATS.ntriples;
   };
   try {
-    const answer = runQuery(site.release, parsed.query, choose, parsed.dataset);
+    const answer = await queryPoolOf(site).run(parsed.query, choose, parsed.dataset);
     const vary = { vary: 'Accept, Accept-Language' };
     if (served === HTML) {
       const shown = answer.form === 'SELECT' || answer.form === 'ASK'
@@ -99,6 +102,7 @@ export function sparqlEndpoint(site: Site, req: Incoming): Reply {
     }
     return ok(TEXTUAL.has(answer.mediaType) ? `${answer.mediaType}; charset=utf-8` : answer.mediaType, answer.body, vary);
   } catch (e) {
+    if (e instanceof QueryRefused) return failure(e.status, e.code, e.message, e.headers);
     if (!(e instanceof QueryError)) throw e;
     const where = e.line === undefined ? '' : `line ${e.line}, column ${e.column}: `;
     return failure(STATUS[e.code], e.code, `${where}${e.message}`);

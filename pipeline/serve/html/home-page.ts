@@ -8,6 +8,7 @@ import { cmp } from '../../serialize/order.ts';
 import { t } from './i18n.ts';
 import { page } from './layout.ts';
 import { iriHtml } from './terms.ts';
+import { overviewLink } from '../../pictures/overview-page.ts';
 
 const RDF_TYPE = oxigraph.namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type');
 
@@ -19,6 +20,7 @@ export function homePage(site: Site, lang: Lang): string {
     .sort((a, b) => cmp(site.labels.of(a, lang) ?? a, site.labels.of(b, lang) ?? b) || cmp(a, b));
   const body = `<h1>${t('site', lang)}</h1>
 <p>${t('intro', lang)}</p>
+${overviewLink(lang)}
 <section>
 <h2>${t('mechanisms', lang)}</h2>
 <ul class="mechanisms">

@@ -46,7 +46,7 @@ const MESSAGES = {
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-export type MessageKey = keyof typeof MESSAGES;
+type MessageKey = keyof typeof MESSAGES;
 
 export function t(key: MessageKey, lang: Lang): string {
   return MESSAGES[key][lang];

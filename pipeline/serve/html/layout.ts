@@ -5,7 +5,7 @@ import type { Lang } from '../labels.ts';
 import { escapeHtml } from './escape.ts';
 import { t } from './i18n.ts';
 
-export interface PageParts {
+interface PageParts {
   lang: Lang;
   title: string;
   body: string;

@@ -11,6 +11,7 @@ import { escapeHtml } from './escape.ts';
 import { t } from './i18n.ts';
 import { page } from './layout.ts';
 import { curie, iriHtml, termHtml, type ShownTerm } from './terms.ts';
+import { mechanismPictures } from '../../pictures/mechanism-pictures.ts';
 
 const FORMAT_NAMES: Record<keyof typeof GRAPH_FORMATS, string> = { turtle: 'Turtle', ntriples: 'N-Triples', jsonld: 'JSON-LD', rdfxml: 'RDF/XML' };
 
@@ -37,7 +38,7 @@ function table(rows: [string, Term[]][], head: [string, string], site: Site, lan
       return `<tr><th scope="row">${iriHtml(property, site, lang)}</th><td><ul>${cells}</ul></td></tr>`;
     })
     .join('\n');
-  return `<table>\n<thead><tr><th scope="col">${head[0]}</th><th scope="col">${head[1]}</th></tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return `<table class="statements">\n<thead><tr><th scope="col">${head[0]}</th><th scope="col">${head[1]}</th></tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
 export function resourcePage(site: Site, iri: string, d: Description, lang: Lang, docPath: string): string {
@@ -56,7 +57,7 @@ export function resourcePage(site: Site, iri: string, d: Description, lang: Lang
   const body = `<h1>${escapeHtml(name)}</h1>
 <p class="iri">${t('identifier', lang)} <code>${escapeHtml(iri)}</code></p>
 <p class="formats">${t('formats', lang)}: ${alternates.map((a) => `<a href="${escapeHtml(a.href)}" type="${a.type}">${a.name}</a>`).join(' ')}</p>
-<section>
+${mechanismPictures(site, iri, lang)}<section>
 <h2>${t('about', lang)}</h2>
 ${table(about, [t('property', lang), t('value', lang)], site, lang)}
 </section>${

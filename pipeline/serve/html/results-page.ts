@@ -13,7 +13,7 @@ import { queryForm } from './query-page.ts';
 import { shown } from './resource-page.ts';
 import { termHtml, type ShownTerm } from './terms.ts';
 
-export type HtmlAnswer = { kind: 'solutions'; results: JsonResults } | { kind: 'graph'; ntriples: string };
+type HtmlAnswer = { kind: 'solutions'; results: JsonResults } | { kind: 'graph'; ntriples: string };
 
 function fromJson(term: { type: string; value: string; 'xml:lang'?: string; datatype?: string }): ShownTerm {
   if (term.type === 'uri') return { type: 'uri', value: term.value };

@@ -21,7 +21,7 @@ export function curie(iri: string, prefixes: Record<string, string>): string {
   return best ? `${best[0]}:${iri.slice(best[1].length)}` : `<${iri}>`;
 }
 
-export function hrefOf(iri: string, site: Site): string | undefined {
+function hrefOf(iri: string, site: Site): string | undefined {
   return site.localPath(iri) ?? safeHref(iri);
 }
 

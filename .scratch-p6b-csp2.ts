@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+import { makeIris } from './pipeline/iri.ts';
+import { startServer } from './pipeline/serve/server.ts';
+const server = await startServer({ root: process.cwd(), outDir: process.cwd() + '/output', base: makeIris().base, port: 0 });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+await page.addInitScript(() => { (window as any).__v = []; document.addEventListener('securitypolicyviolation', (e) => (window as any).__v.push({ d: e.violatedDirective, s: e.sample, f: e.sourceFile, l: e.lineNumber, c: e.columnNumber, b: e.blockedURI })); });
+page.on('response', (r) => { if (r.status() >= 400) console.log('HTTP', r.status(), r.url()); });
+await page.goto(`${server.url}/sparql`, { waitUntil: 'networkidle' });
+console.log('load', JSON.stringify(await page.evaluate(() => (window as any).__v)));
+await page.click('.yasqe_queryButton');
+await page.waitForTimeout(2000);
+console.log('query', JSON.stringify(await page.evaluate(() => (window as any).__v)));
+await page.screenshot({ path: '/tmp/p6b/yasgui2.png' });
+await browser.close();
+await server.close();

@@ -1,0 +1,10 @@
+import { makeIris } from './pipeline/iri.ts';
+import { openRelease } from './pipeline/query/release.ts';
+import { openSite } from './pipeline/serve/site.ts';
+import { serve } from './pipeline/serve/server.ts';
+let t = performance.now();
+const site = openSite(openRelease({ root: process.cwd(), outDir: process.cwd() + '/output', base: makeIris().base }), process.cwd(), true);
+console.log('site', performance.now() - t); t = performance.now();
+const s = await serve(site, { port: 0, host: '127.0.0.1' });
+console.log('serve (workers ready)', performance.now() - t);
+await s.close();

@@ -1,0 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBuild } from './pipeline/cli/build.ts';
+import { DEFAULT_BASE } from './pipeline/iri.ts';
+import { smallProject } from './tests/helpers/small-project.ts';
+const root = smallProject(`'<script>alert(1)</script> "onmouseover=alert(2) x'`);
+const out = join(mkdtempSync(join(tmpdir(), 'x-')), 'output');
+const t = performance.now();
+console.log(await runBuild({ root, out, base: DEFAULT_BASE, quiet: false }), out, performance.now() - t);
