@@ -39,6 +39,13 @@ export: node_modules/.package-lock.json
 load: node_modules/.package-lock.json
 	npx tsx pipeline/cli/load.ts $(ENDPOINT)
 
+# The server under load (docs/robustness.md): autocannon from 20 connections on 127.0.0.1, 10 s per
+# target, against the built output/; it fails on any error. Not in `make test`: it measures.
+.PHONY: loadtest
+
+loadtest: node_modules/.package-lock.json
+	npx tsx bench/load-test.ts
+
 # The scale benchmark (docs/performance.md): synthetic corpora of about 10k, 100k, 1M and 10M
 # triples, each built stage by stage against two baselines, into bench/report/; the build that
 # follows publishes the report as output/reports/bench.md. CI can leave the 10M size out:

@@ -76,6 +76,7 @@ const TARGETS: Target[] = [
 ];
 
 async function main(): Promise<number> {
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
   const server = await startServer();
   const rows: string[] = [];
   const notes: string[] = [];
@@ -103,7 +104,7 @@ async function main(): Promise<number> {
   if (internal.length) failed = true;
   process.stdout.write(
     [
-      `${CONNECTIONS} connections, ${SECONDS} s per target, 127.0.0.1; load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `${CONNECTIONS} connections, ${SECONDS} s per target, 127.0.0.1; load average at the start: ${load}`,
       '',
       '| target | requests | req/s | p50 ms | p99 ms | errors | timeouts | statuses |',
       '|---|---:|---:|---:|---:|---:|---:|---|',

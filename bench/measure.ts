@@ -5,9 +5,10 @@
 //
 //   npx tsx bench/measure.ts <corpus folder> <result.json>
 
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { Parser, Writer } from 'n3';
 import { parse } from 'yaml';
 import { build, defaultWorkers, type StageTimer } from '../pipeline/build.ts';
@@ -82,21 +83,30 @@ function yamlBaseline(root: string): number {
   return performance.now() - start;
 }
 
-/** n3's N-Triples writer on the dump's triples, parsed beforehand chunk by chunk: the second baseline. */
+/** n3's N-Triples writer on the dump's triples, read and parsed beforehand piece by piece: the second baseline. */
 function n3Baseline(ntriples: string): number {
-  const CHUNK = 200_000;
-  const text = readFileSync(ntriples, 'utf8');
+  const PIECE = 32 << 20;
+  const fd = openSync(ntriples, 'r');
+  const buffer = Buffer.alloc(PIECE);
+  // A character may straddle two pieces; the decoder keeps its first bytes for the next.
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
   let ms = 0;
-  for (let at = 0; at < text.length; ) {
-    let end = at;
-    for (let lines = 0; lines < CHUNK && end < text.length; lines++) end = text.indexOf('\n', end) + 1 || text.length;
-    const quads = new Parser({ format: 'N-Triples' }).parse(text.slice(at, end));
-    const start = performance.now();
-    const writer = new Writer({ format: 'N-Triples' });
-    writer.addQuads(quads);
-    writer.end(() => {});
-    ms += performance.now() - start;
-    at = end;
+  try {
+    for (let read; (read = readSync(fd, buffer, 0, PIECE, null)) > 0 || carry; ) {
+      const text = carry + decoder.write(buffer.subarray(0, read));
+      const end = read > 0 ? text.lastIndexOf('\n') + 1 : text.length;
+      carry = text.slice(end);
+      const quads = new Parser({ format: 'N-Triples' }).parse(text.slice(0, end));
+      const start = performance.now();
+      const writer = new Writer({ format: 'N-Triples' });
+      writer.addQuads(quads);
+      writer.end(() => {});
+      ms += performance.now() - start;
+      if (read === 0) break;
+    }
+  } finally {
+    closeSync(fd);
   }
   return ms;
 }

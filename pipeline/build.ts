@@ -24,7 +24,7 @@ import { runRecords, referenceDigest, type Job } from './parallel/pool.ts';
 import type { Content } from './publish/index.ts';
 import { recordContext, type RecordContext } from './records/context.ts';
 import type { StepTimes } from './records/index.ts';
-import type { EntryLayout, Stage } from './records/entry.ts';
+import type { EntryLayout, RecordSummary, Stage } from './records/entry.ts';
 import { subjectPieces } from './records/fragments.ts';
 import type { Target } from './reconcile/index.ts';
 import { digestOf, sha256sums, type Digest } from './serialize/checksums.ts';
@@ -100,7 +100,19 @@ export async function build(
 
   const cache = new RecordCache(options.cacheDir);
   const salt = cacheSalt(reference.files, iris.base);
-  const records = await recordsOf(sources, ctx, cache, salt, options, time);
+  // What spans records is gathered as each record comes, so that summaries stay small: the
+  // agents their names resolve to, and the sums of their statistics.
+  const targets = new Map<string, Target>();
+  const statistics = emptyStatistics();
+  const distinct = { objects: new Set<string>(), pages: new Set<string>() };
+  const gather = (s: RecordSummary) => {
+    if (s.failed) return;
+    for (const t of s.targets) targets.set(`${t.kind}/${t.id}`, t);
+    addStatistics(statistics, s.statistics!, distinct);
+    s.targets = [];
+    delete s.statistics;
+  };
+  const records = await recordsOf(sources, ctx, cache, salt, options, time, gather);
   const summaries = records.layouts.map((l) => l.summary);
 
   const byStage: Record<Stage, Diagnostic[]> = { load: [], validate: [...ctx.diagnostics.validate, ...releaseDiagnostics], reconcile: [...ctx.diagnostics.reconcile], map: [], check: [] };
@@ -113,20 +125,9 @@ export async function build(
   fail('validate');
   fail('reconcile');
 
-  // What spans records: the agents their names resolve to, the vocabularies, the M49 areas;
-  // and the sums of the records' statistics. The summaries then keep only what the assembly needs.
-  const targets = new Map<string, Target>();
+  // The agents of names listed as unresolved, described as the last record in file order names them.
   const unresolved = new Map<string, { name: string; lang: Lang; reason: string }>();
-  const statistics = emptyStatistics();
-  const distinct = { objects: new Set<string>(), pages: new Set<string>() };
-  for (const s of summaries) {
-    if (s.failed) continue;
-    for (const t of s.targets) targets.set(`${t.kind}/${t.id}`, t);
-    for (const [id, name, lang, reason] of s.unresolved) unresolved.set(id, { name, lang, reason });
-    addStatistics(statistics, s.statistics!, distinct);
-    s.targets = [];
-    delete s.statistics;
-  }
+  for (const s of summaries) for (const [id, name, lang, reason] of s.unresolved) unresolved.set(id, { name, lang, reason });
   const { countries, organizations, places } = ctx.resolver!;
   const shared = time('shared', () => mapShared({ project: { ...ctx.reference!, mechanisms: [] }, countries, organizations, places, unresolved }, targets.values(), iris));
   byStage.map.push(...shared.diagnostics);
@@ -199,7 +200,15 @@ export async function build(
 }
 
 /** Every record's entry, from the cache or built now (on worker threads when there are many). */
-async function recordsOf(sources: LoadedSources, ctx: RecordContext, cache: RecordCache, salt: string, options: BuildOptions, time: StageTimer) {
+async function recordsOf(
+  sources: LoadedSources,
+  ctx: RecordContext,
+  cache: RecordCache,
+  salt: string,
+  options: BuildOptions,
+  time: StageTimer,
+  gather: (s: RecordSummary) => void,
+) {
   const keys = sources.mechanisms.map((raw) => cacheKey(salt, raw));
   const layouts: EntryLayout[] = [];
   const jobs: Job[] = [];
@@ -209,6 +218,7 @@ async function recordsOf(sources: LoadedSources, ctx: RecordContext, cache: Reco
       if (cache.has(keys[id])) {
         cache.touch(keys[id]);
         layouts[id] = cache.layout(keys[id]);
+        gather(layouts[id].summary);
       } else jobs.push({ id, file: raw.file, bytes: raw.bytes, sha256: raw.sha256, key: keys[id] });
     }),
   );
@@ -222,7 +232,10 @@ async function recordsOf(sources: LoadedSources, ctx: RecordContext, cache: Reco
         cache,
         steps,
       },
-      (job, layout) => (layouts[job.id] = layout),
+      (job, layout) => {
+        layouts[job.id] = layout;
+        gather(layout.summary);
+      },
     ),
   );
   return { keys, layouts, built: jobs.length, steps };

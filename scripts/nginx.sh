@@ -4,7 +4,6 @@
 # Exit code 4: the package could not be installed.
 set -euo pipefail
 command -v nginx >/dev/null && exit 0
-export DEBIAN_FRONTEND=noninteractive
-{ apt-get update -q && apt-get install -y -q --no-install-recommends nginx-light; } >&2 || exit 4
-# The package's own server is not wanted (the container's policy usually keeps it from starting).
+"$(dirname "$0")/apt-install.sh" nginx nginx-light
+# Where the machine lets a package start its service, that one is not wanted: the test starts its own.
 if command -v service >/dev/null; then service nginx stop >/dev/null 2>&1 || true; fi

@@ -11,10 +11,9 @@
 set -euo pipefail
 
 install() {
-  command -v virtuoso-t >/dev/null && command -v isql-vt >/dev/null && return 0
-  export DEBIAN_FRONTEND=noninteractive
-  { apt-get update -q && apt-get install -y -q --no-install-recommends virtuoso-opensource; } >&2 || exit 4
-  # The package's own service is not wanted: the tests start their own instance.
+  command -v isql-vt >/dev/null && return 0
+  "$(dirname "$0")/apt-install.sh" isql-vt virtuoso-opensource
+  # Where the machine lets a package start its service, that one is not wanted: tests start their own.
   if command -v service >/dev/null; then service virtuoso-opensource-7 stop >/dev/null 2>&1 || true; fi
 }
 

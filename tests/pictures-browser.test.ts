@@ -33,6 +33,9 @@ describe.skipIf(chromiumMissing)('the pictures in Chromium', () => {
     page = await context.newPage();
     page.on('requestfailed', (r) => failures.push(`${r.url()}: ${r.failure()?.errorText}`));
     page.on('response', (r) => void (r.status() >= 400 && failures.push(`${r.url()}: ${r.status()}`)));
+    // A Content-Security-Policy violation (an inline style, say) is reported as a console error;
+    // the site has no favicon, which Chromium asks for on its own.
+    page.on('console', (m) => void (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && failures.push(`${m.location().url}: ${m.text()}`)));
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
@@ -65,6 +68,7 @@ describe.skipIf(chromiumMissing)('the pictures in Chromium', () => {
     const axisStart = await page.$eval('svg.timeline g.axis line', (l) => Number(l.getAttribute('x1')));
     expect(await overflowing('svg.timeline g.meeting text', axisStart)).toEqual([]);
     await page.locator('section.pictures').screenshot({ path: join(SCREENSHOTS, 'berne-initiative.fr.png') });
+    expect(failures).toEqual([]);
   });
 
   it('draws the overview matrix, reached from the home page by a plain link, with every name inside its margin', async () => {

@@ -71,6 +71,8 @@ function expectStatic(svg: string): Document {
   expect(elements(doc, 'script')).toHaveLength(0);
   expect(elements(doc, 'foreignObject')).toHaveLength(0);
   expect(svg).not.toMatch(/\son[a-z]+=|javascript:/i);
+  // No style attribute either: the server's Content-Security-Policy refuses inline styles.
+  expect(svg).not.toMatch(/\sstyle=/);
   return doc;
 }
 

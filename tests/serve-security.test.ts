@@ -13,8 +13,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../pipeline/cli/build.ts';
 import { DEFAULT_BASE } from '../pipeline/iri.ts';
-import { MAX_URL_BYTES } from '../pipeline/serve/limits.ts';
+import { MAX_HTML_RESULT_BYTES, MAX_URL_BYTES } from '../pipeline/serve/limits.ts';
 import { QUERY_WORKERS } from '../pipeline/serve/query-pool.ts';
+import { failure, html, ok, type Incoming, type Reply } from '../pipeline/serve/reply.ts';
+import { MAX_CACHED_BYTES, ReplyCache } from '../pipeline/serve/reply-cache.ts';
 import { MAX_BODY_BYTES, startServer, type RunningServer } from '../pipeline/serve/server.ts';
 import { buildInto, ROOT } from './helpers/built.ts';
 import { makeProject, removeProjects } from './helpers/project.ts';
@@ -22,7 +24,7 @@ import { rawRequest } from './helpers/raw-http.ts';
 
 const CHE = 'https://w3id.org/iscm/id/state/CHE';
 const TIMEOUT_MS = 2500;
-const MAX_RESULT_BYTES = 256 << 10;
+const MAX_RESULT_BYTES = 1 << 20;
 /** Every triple joined with every triple twice: about 6·10¹² rows, which no time limit lets finish. */
 const CROSS_JOIN = 'SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }';
 /** A researcher query: the Berne Initiative's 121 member states. */
@@ -121,7 +123,7 @@ describe('limits', () => {
     for (const r of after) expect(await rows(r)).toBe(121);
   });
 
-  it('refuses an answer over the size limit with 413 result-too-large, and sends one within it', async () => {
+  it('refuses an answer over the size limit with 413 result-too-large, a smaller one as an HTML table, and sends one within it', async () => {
     for (const [query, accept] of [
       ['SELECT * WHERE { ?s ?p ?o }', 'application/sparql-results+json'],
       ['SELECT * WHERE { ?s ?p ?o }', 'text/csv'],
@@ -132,8 +134,14 @@ describe('limits', () => {
       expect(r.status, `${query} as ${accept}`).toBe(413);
       expect(await errorCode(r)).toBe('result-too-large');
     }
-    const within = await at(server, q('SELECT * WHERE { ?s ?p ?o } LIMIT 100'), { headers: JSON_RESULTS });
-    expect(await rows(within)).toBe(100);
+    const within = await at(server, q('SELECT * WHERE { ?s ?p ?o } LIMIT 3000'), { headers: JSON_RESULTS });
+    expect(within.status).toBe(200);
+    // Within the limit, but too large to render as a table on the server's thread.
+    expect((await within.arrayBuffer()).byteLength).toBeGreaterThan(MAX_HTML_RESULT_BYTES);
+    const page = await at(server, q('SELECT * WHERE { ?s ?p ?o } LIMIT 3000'), { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(413);
+    expect(await errorCode(page)).toBe('result-too-large');
+    expect((await at(server, q('SELECT * WHERE { ?s ?p ?o } LIMIT 100'), { headers: { accept: 'text/html' } })).status).toBe(200);
   });
 
   it('refuses a URL over the limit with 414, and a request head over Node’s own limit with 431', async () => {
@@ -274,6 +282,62 @@ describe('200 concurrent clients', () => {
       expect(status, kind.path).toBe(kind.status);
       if (kind.headers === JSON_RESULTS) expect(JSON.parse(body).results.bindings).toHaveLength(121);
     }
+  });
+});
+
+describe('the reply cache', () => {
+  const request = (path: string, headers: Record<string, string> = {}, method = 'GET'): Incoming => ({ method, path, params: new URLSearchParams(), headers });
+  const counting = () => {
+    const counter = { renders: 0, render: (reply: Reply) => async () => (counter.renders++, reply) };
+    return counter;
+  };
+
+  it('renders each variant of a page once, and keeps no SPARQL answer, write, error or file', async () => {
+    const cache = new ReplyCache();
+    const c = counting();
+    const page = html('<p>page</p>');
+    expect(await cache.through(request('/doc/a', { accept: 'text/html' }), c.render(page))).toBe(page);
+    expect(await cache.through(request('/doc/a', { accept: 'text/html' }), c.render(html('<p>again</p>')))).toBe(page);
+    expect(await cache.through(request('/doc/a', { accept: 'text/html' }, 'HEAD'), c.render(html('<p>again</p>')))).toBe(page);
+    expect(c.renders).toBe(1);
+    await cache.through(request('/doc/a', { accept: 'text/html', 'accept-language': 'fr' }), c.render(html('<p>fr</p>')));
+    await cache.through(request('/doc/a', { accept: 'text/turtle' }), c.render(ok('text/turtle', '<a> <b> <c> .')));
+    expect(c.renders).toBe(3);
+    // Headers that choose the same variant, and a query string, which no page reads, force no render.
+    const same: Incoming[] = [
+      request('/doc/a', { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'en-GB,en;q=0.9' }),
+      request('/doc/a', { accept: 'text/html;level=1' }),
+      { ...request('/doc/a', { accept: 'text/html' }), params: new URLSearchParams('x=1') },
+      request('/doc/a', { accept: 'text/html', 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8' }),
+      request('/doc/a', { accept: 'text/turtle;q=0.9, text/html;q=0.1' }),
+    ];
+    for (const req of same) await cache.through(req, c.render(html('<p>again</p>')));
+    expect(c.renders).toBe(3);
+    const never: [Incoming, Reply][] = [
+      [request('/sparql', { accept: 'text/html' }), html('<p>results</p>')],
+      [request('/doc/b', {}, 'POST'), html('<p>post</p>')],
+      [request('/doc/c'), failure(404, 'not-found', 'no')],
+      [request('/download/iscm.nt'), ok('application/n-triples', Buffer.from('<a> <b> <c> .'))],
+    ];
+    for (const [req, reply] of never) {
+      const d = counting();
+      await cache.through(req, d.render(reply));
+      await cache.through(req, d.render(reply));
+      expect(d.renders, `${req.method} ${req.path}`).toBe(2);
+    }
+  });
+
+  it('forgets the least recently used pages once over its budget', async () => {
+    const cache = new ReplyCache();
+    const c = counting();
+    const big = html('x'.repeat(Math.floor(MAX_CACHED_BYTES * 0.45)));
+    for (const path of ['/a', '/b', '/a', '/c']) await cache.through(request(path), c.render(big));
+    expect(c.renders).toBe(3);
+    await cache.through(request('/a'), c.render(big));
+    await cache.through(request('/c'), c.render(big));
+    expect(c.renders).toBe(3);
+    await cache.through(request('/b'), c.render(big));
+    expect(c.renders).toBe(4);
   });
 });
 

@@ -53,7 +53,7 @@ export interface MechanismFacts {
   roleNames: Map<string, Text>;
 }
 
-export interface Column {
+interface Column {
   iri: string;
   name: Text;
 }

@@ -1,6 +1,6 @@
 // The overview's picture: every state that IOM's pages give a role in some mechanism, against
 // every mechanism, as static SVG drawn on the server. A cell's colour says member or observer, a
-// dot or ring on it says chair or steering group, and its tooltip names every role in words.
+// circle or diamond on it says chair or steering group, and its tooltip names every role in words.
 
 import { cmp } from '../serialize/order.ts';
 import type { Lang } from '../serve/labels.ts';
@@ -33,7 +33,7 @@ function link(href: string | undefined, inner: string): string {
 }
 
 /** The marks of one cell, centred on (cx, cy): a square for membership or observership (grey for a
- * role with no mark of its own), a dot for chairing, a ring for the steering group. */
+ * role with no mark of its own), a circle for chairing, a diamond for the steering group. */
 function cellMarks(roles: string[], cx: number, cy: number): string {
   const chairs = roles.some((r) => CHAIRS.includes(r));
   const steering = roles.includes(STEERING);
@@ -46,9 +46,9 @@ function cellMarks(roles: string[], cx: number, cy: number): string {
         : OTHER_COLOUR;
   const half = CELL / 2 - 2;
   let marks = base ? `<rect x="${num(cx - half)}" y="${num(cy - half)}" width="${half * 2}" height="${half * 2}" fill="${base}"/>` : '';
-  // Dark marks with a white halo, seen on blue, orange and white alike.
-  if (steering) marks += `<circle cx="${num(cx)}" cy="${num(cy)}" r="4" fill="none" stroke="#ffffff" stroke-width="3"/><circle cx="${num(cx)}" cy="${num(cy)}" r="4" fill="none" stroke="${MARK_COLOUR}" stroke-width="1.5"/>`;
-  if (chairs) marks += `<circle cx="${num(cx)}" cy="${num(cy)}" r="2.6" fill="${MARK_COLOUR}" stroke="#ffffff" stroke-width="1"/>`;
+  // White shapes with a dark outline, seen on blue, orange and white alike; told apart by shape.
+  if (steering) marks += `<path d="M${num(cx)} ${num(cy - 5)}L${num(cx + 5)} ${num(cy)}L${num(cx)} ${num(cy + 5)}L${num(cx - 5)} ${num(cy)}Z" fill="#ffffff" stroke="${MARK_COLOUR}" stroke-width="1"/>`;
+  if (chairs) marks += `<circle cx="${num(cx)}" cy="${num(cy)}" r="3" fill="#ffffff" stroke="${MARK_COLOUR}" stroke-width="1"/>`;
   return marks;
 }
 

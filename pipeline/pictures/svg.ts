@@ -24,7 +24,7 @@ export function num(x: number): string {
 }
 
 /** The font every picture uses, so that the estimate below holds. */
-export const FONT = 'DejaVu Sans, Verdana, system-ui, sans-serif';
+const FONT = 'DejaVu Sans, Verdana, system-ui, sans-serif';
 
 /** A generous width for `text` at `size` px: DejaVu Sans and Verdana, the widest common faces, average 0.6 em a character. */
 export function textWidth(text: string, size: number): number {
@@ -62,10 +62,12 @@ export function textHtml(t: Text, pageLang: string): string {
   return attr ? `<span${attr}>${esc(t.value)}</span>` : esc(t.value);
 }
 
-/** The opening of a standalone, scaling SVG whose accessible name is its <title>. */
+/** The opening of a standalone SVG whose accessible name is its <title>. It has a viewBox and no size,
+ * so that a page shows it at the width of its column, scaled, with no style attribute (which the
+ * server's Content-Security-Policy would refuse). */
 export function svgOpen(o: { id: string; className: string; width: number; height: number; title: string }): string {
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="${o.className}" viewBox="0 0 ${num(o.width)} ${num(o.height)}" width="${num(o.width)}" height="${num(o.height)}"` +
-    ` role="img" aria-labelledby="${o.id}" font-family="${FONT}" style="max-width:100%;height:auto">\n<title id="${o.id}">${esc(o.title)}</title>\n`
+    `<svg xmlns="http://www.w3.org/2000/svg" class="${o.className}" viewBox="0 0 ${num(o.width)} ${num(o.height)}"` +
+    ` role="img" aria-labelledby="${o.id}" font-family="${FONT}">\n<title id="${o.id}">${esc(o.title)}</title>\n`
   );
 }

@@ -36,7 +36,7 @@ const WORDS = {
   otherRole: { fr: 'autre rôle (voir l’infobulle)', en: 'other role (see the tooltip)' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-export type WordKey = keyof typeof WORDS;
+type WordKey = keyof typeof WORDS;
 
 /** The words in `lang`, each `{name}` replaced by `values.name` as given: the words hold no markup, so escaped values stay escaped. */
 export function word(key: WordKey, lang: Lang, values: Record<string, string> = {}): string {

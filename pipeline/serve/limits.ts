@@ -17,6 +17,13 @@ export interface QueryLimits {
 export const DEFAULT_LIMITS: QueryLimits = { queryTimeoutMs: 10_000, maxResultBytes: 16 << 20, maxQueuedQueries: 64 };
 
 /**
+ * An answer shown to a browser as an HTML table is rendered on the server's thread, which the whole
+ * release (5 MB of JSON) holds for over a second: past this size, about 2,000 rows, the browser
+ * gets 413 and the advice to ask for JSON, CSV or Turtle, which are sent as the worker wrote them.
+ */
+export const MAX_HTML_RESULT_BYTES = 512 << 10;
+
+/**
  * A request target longer than this is refused with 414 (request-target.ts): a long query belongs
  * in a POST body. It is below Node's own limit on the request head (16 KiB, answered 431), so that
  * clients get a reason they can act on.

@@ -13,7 +13,7 @@ import type { Site } from './site.ts';
 export type Variant = { kind: 'html'; lang?: Lang } | { kind: 'rdf'; format: GraphFormat };
 
 const HTML = 'text/html';
-const OFFERS = [HTML, ...Object.values(GRAPH_FORMATS)];
+export const OFFERS = [HTML, ...Object.values(GRAPH_FORMATS)];
 const BY_MEDIA_TYPE = Object.fromEntries(Object.entries(GRAPH_FORMATS).map(([f, m]) => [m, f as GraphFormat]));
 const BY_EXTENSION: Record<string, Variant> = {
   html: { kind: 'html' },

@@ -9,6 +9,7 @@ import { loadAssets } from './assets.ts';
 import { boundSlowClients, DEFAULT_LIMITS, type QueryLimits } from './limits.ts';
 import { startQueryPool } from './query-pool.ts';
 import { failure, type Incoming, type Reply } from './reply.ts';
+import { ReplyCache } from './reply-cache.ts';
 import { refuseTarget } from './request-target.ts';
 import { route } from './router.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
@@ -48,7 +49,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function answer(site: Site, assets: ReturnType<typeof loadAssets>, req: IncomingMessage): Promise<Reply> {
+async function answer(site: Site, assets: ReturnType<typeof loadAssets>, cache: ReplyCache, req: IncomingMessage): Promise<Reply> {
   const raw = req.url ?? '/';
   const refused = refuseTarget(raw);
   if (refused) return refused;
@@ -67,14 +68,15 @@ async function answer(site: Site, assets: ReturnType<typeof loadAssets>, req: In
       throw e;
     }
   }
-  return route(site, assets, incoming);
+  return cache.through(incoming, () => route(site, assets, incoming));
 }
 
 export async function serve(site: Site, opts: { port: number; host: string; limits?: Partial<QueryLimits> }): Promise<RunningServer> {
   const assets = loadAssets();
   const queries = startQueryPool(site, { ...DEFAULT_LIMITS, ...opts.limits });
+  const cache = new ReplyCache();
   const server = createServer((req, res) => {
-    answer(site, assets, req)
+    answer(site, assets, cache, req)
       .catch((e: unknown) => {
         process.stderr.write(`internal error on ${req.method} ${req.url}: ${(e as Error).stack ?? e}\n`);
         return failure(500, 'internal', 'the server failed to answer; this is a bug');

@@ -10,6 +10,7 @@ import type { JsonResults } from '../query/table.ts';
 import { queryPage } from './html/query-page.ts';
 import { resultsPage } from './html/results-page.ts';
 import { LANGUAGES } from './labels.ts';
+import { MAX_HTML_RESULT_BYTES } from './limits.ts';
 import { chooseLanguage, chooseMediaType } from './negotiate.ts';
 import { queryPoolOf, QueryRefused } from './query-pool.ts';
 import { failure, html, methodNotAllowed, ok, type Incoming, type Reply } from './reply.ts';
@@ -95,6 +96,8 @@ export async function sparqlEndpoint(site: Site, req: Incoming): Promise<Reply> 
     const answer = await queryPoolOf(site).run(parsed.query, choose, parsed.dataset);
     const vary = { vary: 'Accept, Accept-Language' };
     if (served === HTML) {
+      if (Buffer.byteLength(answer.body) > MAX_HTML_RESULT_BYTES)
+        return failure(413, 'result-too-large', `the answer is over ${MAX_HTML_RESULT_BYTES} bytes, too large to show as a page; ask for JSON, CSV or Turtle, or add a LIMIT`);
       const shown = answer.form === 'SELECT' || answer.form === 'ASK'
         ? { kind: 'solutions' as const, results: JSON.parse(answer.body) as JsonResults }
         : { kind: 'graph' as const, ntriples: answer.body };
