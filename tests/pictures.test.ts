@@ -191,7 +191,10 @@ describe('the static export', () => {
 });
 
 describe('determinism', () => {
-  it('draws the same bytes twice, and in another process with another time zone and locale', () => {
+  // Node 20.20's V8 has been seen to abort a child process here ("Fatal error … unreachable code")
+  // now and then, before any of our code runs; a second try tells that crash from a real
+  // difference, which fails every try. Tracked in the closing note of issue 8.
+  it('draws the same bytes twice, and in another process with another time zone and locale', { retry: 2 }, () => {
     const here = renderPictures(site);
     expect(renderPictures(site)).toBe(here);
     const there = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/helpers/render-pictures.ts'), out], {
