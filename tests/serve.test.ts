@@ -3,6 +3,7 @@
 // by Accept and Accept-Language), the HTML pages and the downloads.
 
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import * as oxigraph from 'oxigraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +50,13 @@ describe('dereferenceable IRIs', () => {
     expect(r.status).toBe(303);
     expect(r.headers.get('location')).toBe('/doc/state/CHE');
     expect((await get('/id/process/berne-initiative/membership/member-state/fr-seed/state/CHE')).status).toBe(303);
+  });
+
+  it('answer 404, not an error, for a path that cannot be an IRI', async () => {
+    const status = (path: string) =>
+      new Promise<number>((resolve, reject) => request(`${server.url}${path}`, (r) => resolve(r.statusCode!)).on('error', reject).end());
+    expect(await status('/doc/state/CHE>{}')).toBe(404);
+    expect(await status('/id/state/CHE>')).toBe(404);
   });
 
   it('answer 404 for an IRI the data does not have, and 405 for a POST', async () => {

@@ -4,6 +4,7 @@
 
 import { describe } from '../query/documents.ts';
 import { GRAPH_FORMATS, type GraphFormat } from '../query/formats.ts';
+import type { JsonResults } from '../query/table.ts';
 import { cmp } from '../serialize/order.ts';
 import { loadAssets } from '../serve/assets.ts';
 import { downloadPage } from '../serve/html/download-page.ts';
@@ -21,12 +22,10 @@ const VARIANTS: Variant[] = [
 
 /** The dataset IRIs the release describes, that is the paths under /id/. */
 export function resourcePaths(site: Site): string[] {
-  const paths = new Set<string>();
-  for (const q of site.release.store.match(null, null, null, site.release.graph)) {
-    const local = q.subject.termType === 'NamedNode' ? site.localPath(q.subject.value) : undefined;
-    if (local?.startsWith('/id/')) paths.add(local.slice('/id/'.length));
-  }
-  return [...paths].sort(cmp);
+  const subjects = `SELECT DISTINCT ?s WHERE { GRAPH <${site.release.graph.value}> { ?s ?p ?o } FILTER(isIRI(?s)) }`;
+  const rows = (JSON.parse(site.release.store.query(subjects, { results_format: 'json' }) as string) as JsonResults).results?.bindings ?? [];
+  const paths = rows.map((r) => site.localPath(r.s.value)).filter((p): p is string => p?.startsWith('/id/') === true);
+  return paths.map((p) => p.slice('/id/'.length)).sort(cmp);
 }
 
 export async function staticSite(site: Site): Promise<Map<string, string | Buffer>> {

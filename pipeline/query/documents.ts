@@ -2,8 +2,7 @@
 // that points at it, in the dumps' canonical order and written by the dumps' own serialisers, so
 // that a resource's Turtle reads like the matching part of output/iscm.ttl.
 
-import { DataFactory, type Quad, type Term as N3Term } from 'n3';
-import * as oxigraph from 'oxigraph';
+import { Parser, type Quad } from 'n3';
 import type { Iris } from '../iri.ts';
 import { toJsonLd } from '../serialize/jsonld.ts';
 import { toNTriples } from '../serialize/ntriples.ts';
@@ -13,8 +12,6 @@ import { toTurtle } from '../serialize/turtle.ts';
 import type { GraphFormat } from './formats.ts';
 import type { ReleaseStore } from './store.ts';
 
-const { namedNode, literal, quad } = DataFactory;
-
 export interface Description {
   /** Triples whose subject is the resource. */
   about: Quad[];
@@ -22,22 +19,26 @@ export interface Description {
   mentions: Quad[];
 }
 
-function toN3(t: oxigraph.Term): N3Term {
-  if (t.termType === 'NamedNode') return namedNode(t.value);
-  if (t.termType === 'Literal') return t.language ? literal(t.value, t.language) : literal(t.value, namedNode(t.datatype.value));
-  throw new Error(`a ${t.termType} cannot be in a published document`);
+/**
+ * The triples a CONSTRUCT gives, read back from N-Triples. Going through text rather than through
+ * oxigraph's term objects keeps the export's loop out of WebAssembly calls, where Node 20's V8
+ * crashed in its deoptimiser about one export in ten.
+ */
+function construct(release: ReleaseStore, query: string): Quad[] {
+  return new Parser({ format: 'N-Triples' }).parse(release.store.query(query, { results_format: 'application/n-triples' }) as string);
 }
 
-const asN3 = (qs: oxigraph.Quad[]): Quad[] =>
-  qs.map((q) => quad(toN3(q.subject) as never, toN3(q.predicate) as never, toN3(q.object) as never));
+/** What SPARQL's IRIREF allows, so that a requested path cannot change the query it is put into. */
+const IRIREF = /^[^<>"{}|^`\\\u0000-\u0020]+$/;
 
-/** undefined when the release says nothing about the resource. */
+/** undefined when the release says nothing about the resource (or the text cannot be an IRI). */
 export function describe(release: ReleaseStore, iri: string): Description | undefined {
-  const node = oxigraph.namedNode(iri);
-  const about = release.store.match(node, null, null, release.graph);
+  if (!IRIREF.test(iri)) return undefined;
+  const graph = `<${release.graph.value}>`;
+  const about = construct(release, `CONSTRUCT { <${iri}> ?p ?o } WHERE { GRAPH ${graph} { <${iri}> ?p ?o } }`);
   if (about.length === 0) return undefined;
-  const mentions = release.store.match(null, null, node, release.graph).filter((q) => !q.subject.equals(node));
-  return { about: canonicalTriples(asN3(about)), mentions: canonicalTriples(asN3(mentions)) };
+  const mentions = construct(release, `CONSTRUCT { ?s ?p <${iri}> } WHERE { GRAPH ${graph} { ?s ?p <${iri}> } FILTER(?s != <${iri}>) }`);
+  return { about: canonicalTriples(about), mentions: canonicalTriples(mentions) };
 }
 
 export function serializeDescription(d: Description, format: GraphFormat, iris: Iris, context: Record<string, unknown>): string {
